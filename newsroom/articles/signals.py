@@ -1,0 +1,1 @@
+"""Signal receivers: only cache invalidation lives here (see STYLE.md)."""
