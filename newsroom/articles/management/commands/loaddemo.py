@@ -1,0 +1,208 @@
+"""Load the bilingual demo newsroom (development only); safe to run on every ``make run``.
+
+Every demo object has a stable key (a username or slug). Only missing objects are
+created; existing ones are left exactly as they are, since an editor may have
+changed them in the running demo. Workflow states are reached through the
+services, so they are derived the same way as for real updates.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from newsroom.articles import demo, services
+from newsroom.articles.models import (
+    Article,
+    Correction,
+    EditorialSignal,
+    Source,
+    StoryLink,
+    Tag,
+    Topic,
+    TranslationProgress,
+)
+
+ARTICLE_FIELDS = ("title", "slug", "relevance", "summary", "body", "meta_description")
+PLAIN_FIELDS = (
+    "source_language",
+    "original_url",
+    "original_title",
+    "original_author",
+    "original_published_at",
+    "original_cached_at",
+    "summary_machine_assisted",
+)
+# (key in the demo data, kind, direction): "forward" links the update to the named one.
+LINKS = (
+    ("follows_up_on", StoryLink.Kind.FOLLOW_UP, "forward"),
+    ("related_to", StoryLink.Kind.RELATED, "forward"),
+    ("background_to", StoryLink.Kind.BACKGROUND, "forward"),
+    ("followed_up_by", StoryLink.Kind.FOLLOW_UP, "backward"),
+)
+
+
+class Command(BaseCommand):
+    help = "Load demo users and a bilingual demo newsroom (only where demo content is enabled)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            default="http://127.0.0.1:8000",
+            help="Where the development server runs, for the login lines.",
+        )
+
+    def handle(self, *args, base_url, **options):
+        if not settings.DEMO_CONTENT_ENABLED:
+            raise CommandError(
+                "Demo content is disabled in these settings (DEMO_CONTENT_ENABLED is off, "
+                "as in production); nothing was created. Set NEWSROOM_DEMO_CONTENT=1 on a "
+                "development machine to load it."
+            )
+        with transaction.atomic():
+            users = self.ensure_users()
+            sources = self.ensure(Source, demo.SOURCES)
+            topics = self.ensure(Topic, demo.TOPICS)
+            tags = self.ensure_tags()
+            existing = set(
+                Article.objects.filter(
+                    slug_en__in=[spec["slug_en"] for spec in demo.UPDATES]
+                ).values_list("slug_en", flat=True)
+            )
+            created = [
+                self.create_update(spec, users=users, sources=sources, topics=topics, tags=tags)
+                for spec in demo.UPDATES
+                if spec["slug_en"] not in existing
+            ]
+            links = self.ensure_links()
+        self.stdout.write(
+            f"Demo content: {len(created)} updates created, "
+            f"{len(demo.UPDATES) - len(created)} already there, {links} story links added."
+        )
+        admin_url = base_url.rstrip("/") + reverse("admin:index")
+        for username in demo.USERS:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo {username} login: {admin_url}  user: {username}  "
+                    f"password: {demo.DEMO_PASSWORD}"
+                )
+            )
+
+    def ensure_users(self):
+        users = {}
+        demo_hash = None
+        for username, (group_name, first_name, last_name) in demo.USERS.items():
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first_name, "last_name": last_name, "is_staff": True},
+            )
+            # Hashing is deliberately slow (about 0.3 s), so it happens at most once per run and
+            # never on a second run. The accounts share one published password, so sharing its
+            # hash gives nothing away.
+            if created or not user.has_usable_password():
+                if demo_hash is None:
+                    user.set_password(demo.DEMO_PASSWORD)
+                    demo_hash = user.password
+                else:
+                    user.password = demo_hash
+                user.save(update_fields=["password"])
+            user.groups.add(Group.objects.get(name=group_name))
+            users[username] = user
+        return users
+
+    def ensure(self, model, specs):
+        existing = model.objects.in_bulk(list(specs), field_name="slug")
+        for slug, fields in specs.items():
+            if slug not in existing:
+                existing[slug] = model.objects.create(slug=slug, **fields)
+        return existing
+
+    def ensure_tags(self):
+        existing = Tag.objects.in_bulk(list(demo.TAGS), field_name="slug")
+        for slug, (name_en, name_nl) in demo.TAGS.items():
+            if slug not in existing:
+                existing[slug] = Tag.objects.create(
+                    slug=slug, name=name_en, name_en=name_en, name_nl=name_nl
+                )
+        return existing
+
+    def create_update(self, spec, *, users, sources, topics, tags):
+        fields = {
+            f"{name}_{lang}": spec[f"{name}_{lang}"]
+            for name in ARTICLE_FIELDS
+            for lang in ("en", "nl")
+            if spec.get(f"{name}_{lang}")
+        }
+        fields |= {name: spec[name] for name in PLAIN_FIELDS if name in spec}
+        if spec["translation"] == "machine":
+            fields |= {
+                "translation_progress": TranslationProgress.MACHINE,
+                "translation_machine_assisted": True,
+            }
+        article = Article.objects.create(source=sources[spec["source"]], **fields)
+        EditorialSignal.objects.bulk_create(
+            EditorialSignal(article=article, position=i, text_en=en, text_nl=nl)
+            for i, (en, nl) in enumerate(spec["signals"])
+        )
+        article.authors.set([users[name] for name in spec["authors"]])
+        article.topics.set([topics[slug] for slug in spec["topics"]])
+        article.tags.set([tags[slug] for slug in spec["tags"]])
+
+        if spec["translation"] in ("reviewed", "outdated"):
+            services.mark_translation_reviewed(article=article, user=users["translator"])
+        if spec["translation"] == "outdated":
+            self.edit_source_after_review(article, spec)
+        services.refresh_translation_state(article)
+
+        editor = users["editor"]
+        if spec["status"] == "published":
+            services.publish_article(article=article, user=editor, at=spec["published_at"])
+        elif spec["status"] == "scheduled":
+            at = timezone.now() + timedelta(days=spec["scheduled_in_days"])
+            services.publish_article(article=article, user=editor, at=at)
+        elif spec["status"] == "review":
+            services.submit_for_review(article=article, user=users["writer"])
+
+        if correction := spec.get("correction"):
+            Correction.objects.create(article=article, **correction)
+        return article
+
+    def edit_source_after_review(self, article, spec):
+        """A real (not minor) source edit after the review makes the translation out of date."""
+        name = f"{demo.OUTDATED_FIELD}_{article.source_language}"
+        before = services.source_snapshot(article)
+        setattr(article, name, getattr(article, name) + spec["outdated_change"])
+        article.save(update_fields=[name, "updated_at"])
+        services.record_edit(article=article, before=before, minor=False)
+
+    def ensure_links(self):
+        by_slug = Article.objects.in_bulk(
+            [spec["slug_en"] for spec in demo.UPDATES], field_name="slug_en"
+        )
+        linked = set(
+            StoryLink.objects.filter(from_article__in=by_slug.values()).values_list(
+                "from_article_id", "to_article_id"
+            )
+        )
+        added = 0
+        for spec in demo.UPDATES:
+            for key, kind, direction in LINKS:
+                if key not in spec:
+                    continue
+                this, other = by_slug.get(spec["slug_en"]), by_slug.get(spec[key])
+                if this is None or other is None:
+                    continue
+                from_article, to_article = (
+                    (this, other) if direction == "forward" else (other, this)
+                )
+                if (from_article.pk, to_article.pk) not in linked:
+                    StoryLink.objects.create(
+                        from_article=from_article, to_article=to_article, kind=kind
+                    )
+                    linked.add((from_article.pk, to_article.pk))
+                    added += 1
+        return added
