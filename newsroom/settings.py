@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "newsroom.articles",
+    "newsroom.feedback",
+    "newsroom.ingest",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +190,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Anonymous reader feedback (newsroom/feedback). The client's address is read from a
+# proxy header only when one is named here; the address itself is never stored.
+FEEDBACK_CLIENT_ADDRESS_HEADER = os.environ.get("NEWSROOM_CLIENT_ADDRESS_HEADER", "")
+FEEDBACK_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSROOM_TRUSTED_PROXY_COUNT", "1"))
+FEEDBACK_MIN_SECONDS = 3  # a form sent sooner than this was not typed by a person
+FEEDBACK_MAX_AGE = 24 * 60 * 60  # a form older than this is refused
+FEEDBACK_RATE_LIMITS = [(1, 15), (20, 60 * 60)]  # (submissions, per seconds) per client
 
 LOGGING = {
     "version": 1,

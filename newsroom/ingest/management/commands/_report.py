@@ -1,0 +1,26 @@
+"""How the import commands print a finished run."""
+
+from django.utils.translation import gettext as _
+
+from newsroom.ingest.models import ImportRun
+from newsroom.ingest.services import summary_line
+
+
+def report(command, run, *, verbosity=1):
+    """One line per run on stdout; failures and item errors on stderr (cron mails those)."""
+    label = run.source or run.location
+    if run.status == ImportRun.Status.FAILED:
+        command.stderr.write(f"{label}: {run.get_status_display()}: {run.message}")
+        return
+    if verbosity >= 1:
+        command.stdout.write(f"{label}: {run.get_status_display()}. {summary_line(run)}")
+        if run.message and run.status != ImportRun.Status.NOT_MODIFIED:
+            command.stdout.write(f"  {run.message}")
+    for item in run.items.all():
+        label = item.title or item.link or _("(no title, no link)")
+        line = f"  {item.get_outcome_display()}: {label}"
+        line += f" ({item.message})" if item.message else ""
+        if item.outcome == item.Outcome.ERROR:
+            command.stderr.write(line)
+        elif verbosity >= 2:
+            command.stdout.write(line)
