@@ -10,6 +10,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("newsroom.articles.urls")),
+    path("feedback/", include("newsroom.feedback.urls")),
     prefix_default_language=True,
 )
 
