@@ -126,6 +126,23 @@ class ArticleQuerySet(models.QuerySet):
             | (~Q(source_language=lang) & ~Q(translation_state=TranslationState.MISSING))
         )
 
+    def for_readers_in(self, lang, at=None):
+        """Published updates listed for readers of ``lang`` (pages, feeds, sitemap, search).
+
+        The policy, applied everywhere through this one method: an update is listed in a
+        language when it was written in it, or when its translation into it is at least
+        machine-assisted (with a disclosure), reviewed, or reviewed but out of date (with a
+        notice). Drafts and missing translations are left out; their direct URL shows the
+        original with a notice (``Article.reads_in`` says the same for one update).
+        """
+        return self.published(at).filter(
+            Q(source_language=lang) | Q(translation_state__in=READER_TRANSLATION_STATES)
+        )
+
+    def for_listing(self):
+        """Everything a list of updates shows, in a fixed number of queries."""
+        return self.select_related("source").prefetch_related("signals", "topics", "tags")
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -150,6 +167,14 @@ class TranslationState(models.TextChoices):
     MACHINE = "machine", _("Machine-assisted")
     REVIEWED = "reviewed", _("Reviewed")
     OUTDATED = "outdated", _("Out of date")
+
+
+# Translation states readers are shown (with a disclosure or notice where not reviewed).
+READER_TRANSLATION_STATES = (
+    TranslationState.MACHINE,
+    TranslationState.REVIEWED,
+    TranslationState.OUTDATED,
+)
 
 
 class Article(models.Model):
@@ -324,6 +349,10 @@ class Article(models.Model):
             return True
         return self.translation_state != TranslationState.MISSING
 
+    def reads_in(self, lang):
+        """Whether readers of ``lang`` get this update in ``lang`` (see ``for_readers_in``)."""
+        return lang == self.source_language or self.translation_state in READER_TRANSLATION_STATES
+
     def title_in(self, lang):
         return getattr(self, f"title_{lang}") or ""
 
@@ -363,11 +392,11 @@ class StoryLink(models.Model):
     (for example: the 2026 amendment *follows up on* the 2025 agreement)."""
 
     class Kind(models.TextChoices):
-        FOLLOW_UP = "follow_up", _("follows up on")
-        UPDATE = "update", _("updates")
-        CORRECTION = "correction", _("corrects")
-        BACKGROUND = "background", _("gives background to")
-        RELATED = "related", _("is related to")
+        FOLLOW_UP = "follow_up", pgettext_lazy("story link", "follows up on")
+        UPDATE = "update", pgettext_lazy("story link", "updates")
+        CORRECTION = "correction", pgettext_lazy("story link", "corrects")
+        BACKGROUND = "background", pgettext_lazy("story link", "gives background to")
+        RELATED = "related", pgettext_lazy("story link", "is related to")
 
     INVERSE_LABELS = {
         Kind.FOLLOW_UP: _("followed up by"),

@@ -1,28 +1,303 @@
-"""Public pages for updates. Views stay thin: reads are QuerySet methods."""
+"""Public pages for updates. Views stay thin: reads are QuerySet methods, the <head> is
+built in ``pagemeta.py``, caching is ``caching.public_page`` (applied in ``urls.py``)."""
 
-from django.shortcuts import get_object_or_404
+import re
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import ListView
 
-from .models import Article
+from newsroom.languages import LANGUAGE_CODES, info
+
+from . import pagemeta, search
+from .models import Article, Source, Tag, Topic, TranslationState
 from .rendering import render_markdown
+
+HOME_SIZE = 12
+PAGE_SIZE = 20
+RELATED_SIZE = 4
+WORDS_PER_MINUTE = 200
+TOC_MIN_HEADINGS = 3
+HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
+
+
+def _text(obj, name, lang):
+    return getattr(obj, f"{name}_{lang}", "") or ""
+
+
+def content_language(article, lang, *, preview=False):
+    """The language the update's text is shown in on a ``lang`` page."""
+    if article.reads_in(lang) or (preview and article.title_in(lang)):
+        return lang
+    return article.source_language
+
+
+def table_of_contents(body_html):
+    headings = [
+        {"level": int(level), "id": anchor, "text": strip_tags(text)}
+        for level, anchor, text in HEADING.findall(str(body_html))
+    ]
+    return headings if len(headings) >= TOC_MIN_HEADINGS else []
+
+
+def reading_minutes(*texts):
+    words = sum(len(strip_tags(text).split()) for text in texts)
+    return max(1, round(words / WORDS_PER_MINUTE))
+
+
+def story_thread(article, lang, *, preview=False):
+    """Linked updates, newest first: what this follows up or corrects, and what followed it."""
+    thread = []
+    for link in article.outgoing_links.all():
+        thread.append((link.to_article, link.get_kind_display()))
+    for link in article.incoming_links.all():
+        thread.append((link.from_article, link.inverse_label))
+    shown = [
+        {"article": other, "label": label, "title": _text(other, "title", lang)}
+        for other, label in thread
+        if other.is_published() and other.reads_in(lang)
+    ]
+    return sorted(shown, key=lambda item: item["article"].publish_at, reverse=True)
 
 
 def article_context(article, lang, *, preview=False):
-    """What the update page shows, for the public view and the admin preview alike."""
+    """What the update page shows, for the public view and the admin preview alike.
+
+    Needs no request: the admin preview renders drafts with it, in either language.
+    """
+    shown = content_language(article, lang, preview=preview)
+    body_html = render_markdown(_text(article, "body", shown))
+    summary = _text(article, "summary", shown)
+    signals = [s for s in article.signals.all() if _text(s, "text", shown)]
+    tags = list(article.tags.all())
+    tag_ids = [tag.pk for tag in tags]
+    readable = Article.objects.for_readers_in(lang).exclude(pk=article.pk).select_related("source")
+    more_from_source = (
+        list(readable.filter(source=article.source)[:RELATED_SIZE]) if article.source_id else []
+    )
+    related = (
+        list(
+            readable.filter(tags__in=tag_ids)
+            .annotate(shared=Count("tags", distinct=True))
+            .order_by("-shared", "-publish_at")[:RELATED_SIZE]
+        )
+        if tag_ids
+        else []
+    )
+    is_translation = shown != article.source_language
+    meta_description = _text(article, "meta_description", shown) or Truncator(
+        summary or strip_tags(body_html)
+    ).chars(160)
     return {
         "article": article,
         "lang": lang,
+        "content_lang": shown,
+        "is_fallback": shown != lang,
+        "is_translation": is_translation,
+        "translation_outdated": is_translation
+        and article.translation_state == TranslationState.OUTDATED,
+        "translation_unreviewed": is_translation
+        and article.translation_state != TranslationState.REVIEWED
+        and article.translation_state != TranslationState.OUTDATED,
+        "source_language_name": info(article.source_language).name,
+        "source_language_url": article.get_absolute_url(article.source_language),
+        "speech_voice": info(shown).speech_voice,
         "preview": preview,
-        "title": getattr(article, f"title_{lang}") or article.title_in(article.source_language),
-        "body_html": render_markdown(getattr(article, f"body_{lang}")),
-        "signals": [s for s in article.signals.all() if getattr(s, f"text_{lang}")],
-        "tags": list(article.tags.all()),
+        "title": _text(article, "title", shown) or article.title_in(article.source_language),
+        "relevance": _text(article, "relevance", shown),
+        "summary": summary,
+        "meta_description": meta_description,
+        "image_alt": _text(article, "image_alt", shown),
+        "body_html": body_html,
+        "toc": table_of_contents(body_html),
+        "reading_minutes": reading_minutes(summary, body_html),
+        "signals": [_text(s, "text", shown) for s in signals],
+        "tags": tags,
         "topics": list(article.topics.all()),
+        "corrections": [c for c in article.corrections.all() if c.text],
+        "thread": story_thread(article, lang, preview=preview),
+        "more_from_source": more_from_source,
+        "related": related,
     }
+
+
+def _find_published(slug, lang):
+    """The published update with ``slug`` in ``lang``, else in any language."""
+    published = (
+        Article.objects.published()
+        .select_related("source")
+        .prefetch_related(
+            "signals",
+            "tags",
+            "topics",
+            "corrections",
+            "outgoing_links__to_article",
+            "incoming_links__from_article",
+        )
+    )
+    article = published.filter(**{f"slug_{lang}": slug}).first()
+    if article is None:
+        others = Q()
+        for code in LANGUAGE_CODES:
+            if code != lang:
+                others |= Q(**{f"slug_{code}": slug})
+        article = published.filter(others).first()
+    return article
 
 
 def article_detail(request, slug):
     lang = get_language()
-    article = get_object_or_404(Article.objects.published(), **{f"slug_{lang}": slug})
-    return TemplateResponse(request, "articles/article_detail.html", article_context(article, lang))
+    article = _find_published(slug, lang)
+    if article is None:
+        raise Http404(_("There is no published update at this address."))
+    own_url = article.get_absolute_url(lang)
+    if own_url != request.path:
+        # An old or other-language slug: send the reader to this language's address.
+        return redirect(own_url, permanent=True)
+    context = article_context(article, lang)
+    context["page"] = pagemeta.article_meta(request, article, context)
+    return TemplateResponse(request, "articles/article_detail.html", context)
+
+
+def home(request):
+    lang = get_language()
+    readable = Article.objects.for_readers_in(lang)
+    updates = list(readable.for_listing()[:HOME_SIZE])
+    topics = (
+        Topic.objects.filter(articles__in=readable)
+        .annotate(update_count=Count("articles", distinct=True))
+        .order_by(f"name_{lang}", "slug")
+    )
+    context = {
+        "updates": updates,
+        "topics": topics,
+        "page": pagemeta.listing_meta(
+            request,
+            _("Latest updates"),
+            description=_(
+                "Updates in AI for people who build with AI tools, APIs and coding agents."
+            ),
+        ),
+    }
+    return TemplateResponse(request, "articles/home.html", context)
+
+
+class UpdateListView(ListView):
+    """All updates, or one topic's, tag's or source's (``kind``), filterable by the others."""
+
+    template_name = "articles/article_list.html"
+    paginate_by = PAGE_SIZE
+    kind = None
+    # filter name: (model, lookup on Article)
+    FILTERS = {"topic": (Topic, "topics"), "tag": (Tag, "tags"), "source": (Source, "source")}
+
+    def get_filters(self):
+        chosen = {}
+        if self.kind:
+            model, _lookup = self.FILTERS[self.kind]
+            chosen[self.kind] = get_object_or_404(model, slug=self.kwargs["slug"])
+        for name, (model, _lookup) in self.FILTERS.items():
+            value = self.request.GET.get(name, "")[:200]
+            if name not in chosen and value:
+                chosen[name] = model.objects.filter(slug=value).first() or value
+        return chosen
+
+    def get_queryset(self):
+        self.filters = self.get_filters()
+        updates = Article.objects.for_readers_in(get_language()).for_listing()
+        for name, value in self.filters.items():
+            if isinstance(value, str):  # an unknown slug: nothing matches
+                return updates.none()
+            updates = updates.filter(**{self.FILTERS[name][1]: value})
+        return updates
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        lang = get_language()
+        heading, description, feeds = _("All updates"), "", []
+        subject = self.filters.get(self.kind) if self.kind else None
+        if self.kind == "topic":
+            heading = _("Topic: %(name)s") % {"name": subject.name}
+            description = _text(subject, "description", lang)
+        elif self.kind == "tag":
+            heading = _("Tag: %(name)s") % {"name": subject.name}
+        elif self.kind == "source":
+            heading = _("Updates from %(name)s") % {"name": subject.name}
+        if self.kind in ("topic", "tag"):
+            feeds = [
+                pagemeta.Feed(
+                    _("%(name)s (RSS)") % {"name": subject.name},
+                    "application/rss+xml",
+                    reverse(f"articles:{self.kind}_feed_rss", kwargs={"slug": subject.slug}),
+                ),
+                pagemeta.Feed(
+                    _("%(name)s (Atom)") % {"name": subject.name},
+                    "application/atom+xml",
+                    reverse(f"articles:{self.kind}_feed_atom", kwargs={"slug": subject.slug}),
+                ),
+            ]
+        readable = Article.objects.for_readers_in(lang)
+        context.update(
+            {
+                "kind": self.kind,
+                "subject": subject,
+                "filters": {k: v for k, v in self.filters.items() if k != self.kind},
+                "heading": heading,
+                "topic_choices": Topic.objects.filter(articles__in=readable)
+                .distinct()
+                .order_by(f"name_{lang}", "slug"),
+                "tag_choices": Tag.objects.filter(tagged_articles__content_object__in=readable)
+                .distinct()
+                .order_by(f"name_{lang}", "slug"),
+                "source_choices": Source.objects.filter(articles__in=readable)
+                .distinct()
+                .order_by("slug"),
+                "page": pagemeta.listing_meta(
+                    self.request,
+                    heading,
+                    description=description,
+                    feeds=feeds,
+                    noindex=bool(self.filters and not self.kind) or context["page_obj"].number > 1,
+                ),
+            }
+        )
+        return context
+
+
+def search_view(request):
+    lang = get_language()
+    query = search.clean_query(request.GET.get("q", ""))
+    results, page_obj, too_long = [], None, search.is_too_long(request.GET.get("q", ""))
+    if query:
+        found = search.search(Article.objects.for_readers_in(lang), query, lang)
+        page_obj = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+        results = search.with_highlights(list(page_obj.object_list), query, lang)
+    context = {
+        "query": query,
+        "results": results,
+        "page_obj": page_obj,
+        "too_long": too_long,
+        "page": pagemeta.listing_meta(request, _("Search"), noindex=True),
+    }
+    return TemplateResponse(request, "articles/search.html", context)
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /i18n/",
+        *(f"Disallow: /{lang}/search/" for lang in LANGUAGE_CODES),
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
