@@ -286,11 +286,19 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
 
     # Restoring a revision brings back old field values, but never an old edit
     # version: forms opened before the restore must still be refused as stale.
+    # Restoring writes every field, read-only ones included, so only editors restore.
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not _may_publish(request.user):
+            raise PermissionDenied
         request._edit_version = (
             Article.objects.filter(pk=object_id).values_list("version", flat=True).first()
         )
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not _may_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

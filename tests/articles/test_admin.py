@@ -1,6 +1,7 @@
 """The editorial admin: who may do what, bad input, concurrent saves and revisions."""
 
 import pytest
+import reversion
 from django.urls import reverse
 from reversion.models import Version
 
@@ -342,6 +343,22 @@ class TestRevisions:
         article.refresh_from_db()
         assert article.title_en == "Version one"
         assert Version.objects.get_for_object(article).count() == 3
+
+    @pytest.mark.parametrize("role", ["Writer", "Translator"])
+    def test_only_editors_restore(self, client, role):
+        article = make_article(published=True, translated=True, title_en="Live title")
+        with reversion.create_revision():
+            article.save()
+        article.title_en = "Corrected live title"
+        with reversion.create_revision():
+            article.save()
+        oldest = Version.objects.get_for_object(article).last()
+        login(client, role)
+        url = reverse("admin:articles_article_revision", args=[article.pk, oldest.pk])
+        assert client.get(url).status_code == 403
+        assert client.post(url, article_form_data(article)).status_code == 403
+        article.refresh_from_db()
+        assert article.title_en == "Corrected live title"
 
     def test_service_actions_are_in_the_history_with_the_user(self):
         editor = make_user("Editor")
