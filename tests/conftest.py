@@ -5,4 +5,3 @@ import pytest
 def _media_root(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
-

@@ -24,7 +24,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007  (the admin narrows it to its fieldsets)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,7 +78,8 @@ class ArticleAdminForm(forms.ModelForm):
                 _(
                     "Someone else saved this update at %(time)s while you were editing it. "
                     "Your changes have not been saved and are still in this form: open the "
-                    "update in a new tab to see the other changes, then combine them and save again."
+                    "update in a new tab to see the other changes, then combine them and save "
+                    "again."
                 ),
                 code="stale",
                 params={"time": formats.date_format(row["updated_at"], "DATETIME_FORMAT")},

@@ -1,4 +1,4 @@
-"""Fields stored once per language (django-modeltranslation adds ``<field>_en`` and ``<field>_nl``)."""
+"""Fields stored once per language: modeltranslation adds ``<field>_en`` and ``<field>_nl``."""
 
 from modeltranslation.translator import TranslationOptions, register
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from newsroom.articles import services
-from newsroom.articles.models import Article, StoryLink, TranslationState
+from newsroom.articles.models import Article, StoryLink, Tag, TranslationState
 
 from .admin_forms import (
     add_url,
@@ -15,7 +15,7 @@ from .admin_forms import (
     changelist_url,
     form_errors,
 )
-from .factories import link, make_article, make_user
+from .factories import link, make_article, make_source, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,9 @@ class TestPermissionMatrix:
     def test_writer_cannot_mark_translation_reviewed(self, client):
         article = make_article(translated=True)
         login(client, "Writer")
-        client.post(change_url(article), article_form_data(article, translation_progress="reviewed"))
+        client.post(
+            change_url(article), article_form_data(article, translation_progress="reviewed")
+        )
         article.refresh_from_db()
         assert article.translation_state == TranslationState.DRAFT
 
@@ -214,6 +216,26 @@ class TestEditing:
         login(client, "Editor")
         response = client.get(changelist_url(), {"translation": "nl:outdated"})
         assert list(response.context["cl"].result_list) == [outdated]
+
+    def test_changelist_filters_by_tag_topic_source_and_searches_both_languages(self, client):
+        topic, source = make_topic(), make_source()
+        tagged = make_article(translated=True, title_nl="Agents in de praktijk")
+        tagged.tags.add("agents")
+        filed = make_article(source=source)
+        filed.topics.add(topic)
+        make_article()
+        login(client, "Editor")
+        tag = Tag.objects.get(slug="agents")
+
+        def listed(**params):
+            return list(client.get(changelist_url(), params).context["cl"].result_list)
+
+        assert listed(tags__id__exact=tag.pk) == [tagged]
+        assert listed(topics__id__exact=topic.pk) == [filed]
+        assert listed(source__id__exact=source.pk) == [filed]
+        assert listed(q="praktijk") == [tagged]
+        page = client.get(changelist_url()).content.decode()
+        assert "Dutch: Missing" in page and "Dutch: Draft" in page
 
     def test_preview_of_a_draft_in_both_languages(self, client):
         article = make_article(translated=True, title_nl="Voorbeeld van een concept")
@@ -332,9 +354,7 @@ class TestRevisions:
         assert "Changed Title [en]" in history.content.decode()
 
         oldest = versions.last()
-        revision_url = reverse(
-            "admin:articles_article_revision", args=[article.pk, oldest.pk]
-        )
+        revision_url = reverse("admin:articles_article_revision", args=[article.pk, oldest.pk])
         form = client.get(revision_url)
         assert form.status_code == 200
         assert 'value="Version one"' in form.content.decode()

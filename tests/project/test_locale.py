@@ -31,7 +31,9 @@ def entries(po_path, *flags):
         text=True,
         check=True,
     ).stdout
-    return [line[7:-1] for line in out.splitlines() if line.startswith('msgid "') and line != 'msgid ""']
+    return [
+        line[7:-1] for line in out.splitlines() if line.startswith('msgid "') and line != 'msgid ""'
+    ]
 
 
 def test_every_interface_string_has_a_dutch_translation(tmp_path):
@@ -45,9 +47,22 @@ def test_every_interface_string_has_a_dutch_translation(tmp_path):
     }
     subprocess.run(
         [
-            sys.executable, "manage.py", "makemessages", "--locale", "nl", "--no-obsolete",
-            "--ignore", "locale", "--ignore", ".venv/*", "--ignore", "staticfiles/*",
-            "--ignore", "tests/*", "--ignore", "build/*",
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--locale",
+            "nl",
+            "--no-obsolete",
+            "--ignore",
+            "locale",
+            "--ignore",
+            ".venv/*",
+            "--ignore",
+            "staticfiles/*",
+            "--ignore",
+            "tests/*",
+            "--ignore",
+            "build/*",
         ],
         cwd=ROOT,
         env=env,
@@ -57,7 +72,9 @@ def test_every_interface_string_has_a_dutch_translation(tmp_path):
     fresh = scratch / "nl" / "LC_MESSAGES" / "django.po"
     untranslated = entries(fresh, "--untranslated")
     fuzzy = entries(fresh, "--only-fuzzy")
-    assert not untranslated, f"Strings without a Dutch translation (run `make messages`): {untranslated}"
+    assert not untranslated, (
+        f"Strings without a Dutch translation (run `make messages`): {untranslated}"
+    )
     assert not fuzzy, f"Fuzzy (unchecked) Dutch translations: {fuzzy}"
 
 

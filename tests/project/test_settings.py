@@ -39,7 +39,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_production_settings_have_no_demo_content():
     result = run_manage(
-        "shell", "-c", "from django.conf import settings; print(settings.DEMO_CONTENT_ENABLED)",
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEMO_CONTENT_ENABLED)",
         env=PRODUCTION,
     )
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
