@@ -160,11 +160,12 @@ def _parse_entry(entry, *, base, feed):
 
 
 def _entry_date(entry, item):
+    # dict.get skips feedparser's deprecated updated→published key mapping (and its warning).
     for key in ("published", "updated", "created"):
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
             return datetime(*parsed[:6], tzinfo=UTC)
-    raw = entry.get("published") or entry.get("updated")
+    raw = dict.get(entry, "published") or dict.get(entry, "updated")
     if raw:
         item.notes.append(
             _("The date “%(date)s” could not be read; the publication date is left empty.")
