@@ -4,7 +4,7 @@ built in ``pagemeta.py``, caching is ``caching.public_page`` (applied in ``urls.
 import re
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -18,7 +18,7 @@ from django.views.generic import ListView
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import pagemeta, search
-from .models import Article, Source, Tag, Topic, TranslationState
+from .models import Article, Source, StoryLink, Tag, Topic, TranslationState
 from .rendering import render_markdown
 
 HOME_SIZE = 12
@@ -139,8 +139,8 @@ def _find_published(slug, lang):
             "tags",
             "topics",
             "corrections",
-            "outgoing_links__to_article",
-            "incoming_links__from_article",
+            Prefetch("outgoing_links", StoryLink.objects.select_related("to_article")),
+            Prefetch("incoming_links", StoryLink.objects.select_related("from_article")),
         )
     )
     article = published.filter(**{f"slug_{lang}": slug}).first()
