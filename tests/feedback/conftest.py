@@ -26,7 +26,9 @@ def send(client):
     def send_(lang="en", *, address="192.0.2.10", json=False, token=None, **fields):
         data = {"message": "Please cover the new batch API pricing.", "kind": "suggestion"}
         data |= {"token": typed_token() if token is None else token} | fields
-        headers = {"HTTP_ACCEPT": "application/json"} if json else {}
+        headers = {key: data.pop(key) for key in list(data) if key.startswith("HTTP_")}
+        if json:
+            headers["HTTP_ACCEPT"] = "application/json"
         return client.post(f"/{lang}/feedback/", data, REMOTE_ADDR=address, **headers)
 
     return send_
