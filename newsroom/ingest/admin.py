@@ -10,8 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.articles.admin import SourceAdmin
@@ -76,7 +78,7 @@ class IngestSourceAdmin(SourceAdmin):
             '<span class="fetch-result fetch-{}">{}</span><br><small>{}</small>',
             state.last_result,
             state.get_last_result_display(),
-            state.last_fetched_at.strftime("%Y-%m-%d %H:%M"),
+            _when(state.last_fetched_at),
         )
 
     @admin.display(description=_("last fetch"))
@@ -87,7 +89,7 @@ class IngestSourceAdmin(SourceAdmin):
         return format_html(
             "<p><strong>{}</strong> · {}</p><p>{}</p>",
             state.get_last_result_display(),
-            state.last_fetched_at.strftime("%Y-%m-%d %H:%M"),
+            _when(state.last_fetched_at),
             state.last_message,
         )
 
@@ -110,7 +112,7 @@ class IngestSourceAdmin(SourceAdmin):
             (
                 (
                     _run_link(run),
-                    run.started_at.strftime("%Y-%m-%d %H:%M"),
+                    _when(run.started_at),
                     run.get_status_display(),
                     services.summary_line(run),
                     run.message,
@@ -178,6 +180,10 @@ class IngestSourceAdmin(SourceAdmin):
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["can_fetch"] = bool(obj and obj.feed_url and self.has_fetch_permission(request))
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+def _when(moment):
+    return date_format(localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
 def _state(source):
@@ -308,7 +314,6 @@ class ImportedItemAdmin(admin.ModelAdmin):
         "source",
         "original_date",
         "first_imported_at",
-        "last_imported_at",
         "state",
     ]
     list_display_links = None
@@ -329,15 +334,16 @@ class ImportedItemAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
 
+    class Media:
+        css = {"all": ["ingest/admin.css"]}
+
     @admin.display(description=_("update"), ordering="article__original_title")
     def update(self, obj):
         return _article_link(obj.article)
 
     @admin.display(description=_("original publication date"))
     def original_date(self, obj):
-        if obj.article is None or obj.article.original_published_at is None:
-            return "—"
-        return obj.article.original_published_at.strftime("%Y-%m-%d %H:%M")
+        return obj.article.original_published_at if obj.article else None
 
     @admin.display(description=_("state"))
     def state(self, obj):

@@ -169,7 +169,7 @@ class ImportedItem(models.Model):
     class Meta:
         ordering = ["-first_imported_at", "-id"]
         verbose_name = _("imported update")
-        verbose_name_plural = _("import inbox")
+        verbose_name_plural = _("imported updates")
         constraints = [
             models.UniqueConstraint(
                 fields=["url"], condition=~Q(url=""), name="unique_imported_url"

@@ -6,6 +6,18 @@ from pathlib import Path
 
 import pytest
 
+# The browser fixtures of tests/browser, for this folder's one browser test.
+from tests.browser.conftest import (  # noqa: F401
+    _playwright,
+    admin_login,
+    browser,
+    browser_locale,
+    console_errors,
+    open_page,
+    page,
+    screenshot,
+)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 

@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'imported update',
-                'verbose_name_plural': 'import inbox',
+                'verbose_name_plural': 'imported updates',
                 'ordering': ['-first_imported_at', '-id'],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url',), name='unique_imported_url'), models.UniqueConstraint(condition=models.Q(('guid', ''), _negated=True), fields=('source', 'guid'), name='unique_imported_guid')],
             },
