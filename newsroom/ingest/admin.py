@@ -53,6 +53,7 @@ if admin.site.is_registered(Source):
 class IngestSourceAdmin(SourceAdmin):
     change_form_template = "admin/ingest/source_change_form.html"
     list_display = [*SourceAdmin.list_display, "last_fetch"]
+    list_filter = [*SourceAdmin.list_filter, "feed_state__last_result"]
     actions = [*(SourceAdmin.actions or []), "fetch_now"]
     readonly_fields = [*SourceAdmin.readonly_fields, "fetch_status", "import_log"]
     IMPORT_FIELDS = ("fetch_status", "import_log")

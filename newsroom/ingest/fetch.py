@@ -110,7 +110,8 @@ def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
             if length.isdigit() and int(length) > max_bytes:
                 raise FetchError(_too_big(max_bytes))
             chunks, size = [], 0
-            while chunk := response.read(CHUNK):
+            # read1 returns what has arrived, so the deadline holds against a slow trickle.
+            while chunk := response.read1(CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(_too_big(max_bytes))

@@ -32,6 +32,7 @@ from .parsers import ParseError, parse_feed, read_markdown
 
 logger = logging.getLogger(__name__)
 Outcome = ImportRunItem.Outcome
+URL_MAX_LENGTH = ImportedItem._meta.get_field("url").max_length
 
 
 @dataclass(frozen=True)
@@ -39,10 +40,6 @@ class ItemResult:
     outcome: str
     message: str = ""
     article: Article | None = None
-
-
-class _Skip(Exception):
-    """An item deliberately left alone; the message says why."""
 
 
 # Feeds -----------------------------------------------------------------------
@@ -205,6 +202,12 @@ def _import_once(*, item, source, seen, now):
     """Import ``item`` unless it already appeared in this run; errors become log lines."""
     if item.error:
         return ItemResult(Outcome.ERROR, item.error)
+    if len(item.url) > URL_MAX_LENGTH:
+        return ItemResult(
+            Outcome.ERROR,
+            _("The link is longer than %(max)d characters; not imported.")
+            % {"max": URL_MAX_LENGTH},
+        )
     keys = {key for key in (("url", item.url), ("guid", source.pk, item.guid)) if key[-1]}
     if keys & seen:
         return ItemResult(
@@ -214,8 +217,6 @@ def _import_once(*, item, source, seen, now):
     try:
         with transaction.atomic():
             return import_item(item=item, source=source, now=now)
-    except _Skip as skip:
-        return ItemResult(Outcome.SKIPPED, str(skip))
     except IntegrityError:
         logger.warning("Import of %s clashed with another import", item.label, exc_info=True)
         return ItemResult(
@@ -230,7 +231,8 @@ def _import_once(*, item, source, seen, now):
 def import_item(*, item, source, now):
     """Create a draft update for ``item``, or refresh the one made from it before.
 
-    Call inside a transaction. Raises ``_Skip`` when the item must be left alone.
+    Call inside a transaction. An update an editor has saved since the import, or
+    that is no longer a draft, is left alone (and the result says so).
     """
     imported = _find_imported(item=item, source=source)
     if imported is None:
@@ -250,15 +252,27 @@ def import_item(*, item, source, now):
         )
         return ItemResult(Outcome.NEW, " ".join(item.notes), article)
 
+    content_hash = item.content_hash()
+    if imported.content_hash == content_hash:
+        return ItemResult("unchanged")
+    # The original changed. Remember that we saw this version, so a draft that is
+    # left alone is reported once per change, not on every poll.
+    imported.content_hash = content_hash
+    imported.last_imported_at = now
     if imported.article_id is None:
-        raise _Skip(_("The update made from this item was deleted; it is not imported again."))
+        imported.save()
+        return ItemResult(
+            Outcome.SKIPPED,
+            _("The original changed, but the update made from it was deleted; not imported again."),
+        )
     article = Article.objects.select_for_update().get(pk=imported.article_id)
-    if article.version != imported.imported_version:
-        raise _Skip(_("An editor has changed this update since the import; left as it is."))
-    if article.status != Article.Status.DRAFT:
-        raise _Skip(_("This update is no longer a draft; left as it is."))
-    if imported.content_hash == item.content_hash():
-        return ItemResult("unchanged", article=article)
+    if article.version != imported.imported_version or article.status != Article.Status.DRAFT:
+        imported.save()
+        return ItemResult(
+            Outcome.SKIPPED,
+            _("The original changed, but an editor has worked on this update; left as it is."),
+            article,
+        )
     _fill_article(article, item=item, source=source, now=now)
     article.version += 1
     with reversion.create_revision():
@@ -268,9 +282,7 @@ def import_item(*, item, source, now):
     imported.url = imported.url or item.url
     imported.guid = imported.guid or item.guid
     imported.imported_version = article.version
-    imported.content_hash = item.content_hash()
     imported.excerpt = item.excerpt
-    imported.last_imported_at = now
     imported.save()
     return ItemResult(Outcome.UPDATED, " ".join(item.notes), article)
 

@@ -119,3 +119,17 @@ def test_an_unreachable_server_gives_a_clear_message(feed_server):
 
     with pytest.raises(FetchError, match="Could not reach the server"):
         fetch(url, timeout=2)
+
+
+def test_a_server_that_sends_slowly_is_cut_off_at_the_time_limit(feed_server):
+    def drip(handler):
+        handler.send_response(200)
+        handler.end_headers()
+        while not feed_server.release.wait(0.02):
+            handler.wfile.write(b"<")
+            handler.wfile.flush()
+
+    feed_server.add_handler("/drip.xml", drip)
+
+    with pytest.raises(FetchError, match="did not answer within 0.3 seconds"):
+        fetch(feed_server.url("/drip.xml"), timeout=0.3)

@@ -131,3 +131,18 @@ def test_markdown_without_front_matter_is_refused(tmp_path):
 
     with pytest.raises(ParseError, match="no YAML front matter"):
         read_markdown(path)
+
+
+def test_a_wrongly_declared_encoding_is_recovered_with_a_warning():
+    text = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Café</title>'
+        "<link>https://c.example/</link><item><title>€ 5 café</title>"
+        "<link>https://c.example/a</link></item></channel></rss>"
+    )
+
+    feed = parse_feed(text.encode("cp1252"), url=FEED_URL)
+
+    assert feed.items[0].title == "€ 5 café"
+    assert feed.warnings == [
+        "The feed declared the wrong character encoding; it was read as windows-1252."
+    ]

@@ -115,21 +115,68 @@ def test_an_editors_work_is_never_overwritten(tmp_path):
         (
             "skipped",
             "Open-weight models allowed under the new terms",
-            "An editor has changed this update since the import; left as it is.",
+            "The original changed, but an editor has worked on this update; left as it is.",
         )
     ]
     assert not ImportedItem.objects.waiting().filter(article=article).exists()
+    # Reported once per change of the original, not on every poll.
+    again = import_feed(source=source, location=str(feed))
+    assert (again.skipped_count, again.unchanged_count) == (0, 2)
+    article.refresh_from_db()
+    assert article.original_text == "<p>Short note on open weights.</p>"
 
 
-def test_a_deleted_update_is_not_imported_again():
+def test_a_published_update_is_never_refreshed(tmp_path):
     source = make_source()
-    import_feed(source=source, location=fixture("rdf_rss1.xml"))
+    feed = tmp_path / "feed.xml"
+    feed.write_text((FIXTURES / "rdf_rss1.xml").read_text())
+    import_feed(source=source, location=str(feed))
+    # A status change through a service also bumps the version; here only the status moves.
+    Article.objects.update(status=Article.Status.PUBLISHED, publish_at=NOW)
+    feed.write_text(feed.read_text().replace("second major release", "second big release"))
+
+    run = import_feed(source=source, location=str(feed))
+
+    assert run.skipped_count == 1
+    assert Article.objects.get().summary_en == "A coding-agent toolkit got a second major release."
+
+
+def test_a_link_too_long_to_store_is_a_clear_item_error(tmp_path):
+    long_link = "https://long.example.com/" + "a" * 600
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        f'<rss version="2.0"><channel><title>L</title><item><title>Long</title>'
+        f"<link>{long_link}</link></item></channel></rss>"
+    )
+
+    run = import_feed(source=make_source(), location=str(feed))
+
+    assert outcomes(run) == [
+        ("error", "Long", "The link is longer than 500 characters; not imported.")
+    ]
+    assert Article.objects.count() == 0
+
+
+def test_a_deleted_update_is_not_imported_again(tmp_path):
+    source = make_source()
+    feed = tmp_path / "feed.xml"
+    feed.write_text((FIXTURES / "rdf_rss1.xml").read_text())
+    import_feed(source=source, location=str(feed))
     Article.objects.all().delete()
 
-    run = import_feed(source=source, location=fixture("rdf_rss1.xml"))
+    same = import_feed(source=source, location=str(feed))
+    feed.write_text(feed.read_text().replace("second major release", "second big release"))
+    changed = import_feed(source=source, location=str(feed))
 
     assert Article.objects.count() == 0
-    assert "was deleted" in outcomes(run)[0][2]
+    assert (same.created_count, same.unchanged_count) == (0, 1)
+    assert outcomes(changed) == [
+        (
+            "skipped",
+            "Agent toolkit reaches version two",
+            "The original changed, but the update made from it was deleted; not imported again.",
+        )
+    ]
 
 
 def test_the_same_item_twice_in_one_feed_is_imported_once():
