@@ -358,3 +358,21 @@ def test_markdown_problems_are_reported_per_file(tmp_path):
     assert any("no canonical_url" in m for m in messages)
     assert "missing.md" in run.message
     assert Article.objects.count() == 0
+
+
+def test_two_imports_racing_for_one_item_still_make_one_update():
+    source = make_source()
+    import_feed(source=source, location=fixture("rdf_rss1.xml"))
+
+    # The other import has not committed yet when this one looks the item up.
+    with mock.patch("newsroom.ingest.services._find_imported", return_value=None):
+        run = import_feed(source=source, location=fixture("rdf_rss1.xml"))
+
+    assert Article.objects.count() == 1
+    assert outcomes(run) == [
+        (
+            "error",
+            "Agent toolkit reaches version two",
+            "Another import was saving this item at the same time; it will be tried again.",
+        )
+    ]
