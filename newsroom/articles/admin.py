@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, override
@@ -89,7 +90,7 @@ class SignalInline(TranslationTabularInline):
     fields = ["position", "text"]
     extra = 0
     max_num = MAX_SIGNALS
-    verbose_name = _("signal")
+    verbose_name = _("editorial signal")
     verbose_name_plural = _("Quick editorial signal (1 to 5 short bullets, in order)")
 
     def get_extra(self, request, obj=None, **kwargs):
@@ -114,7 +115,7 @@ class OutgoingLinkInline(admin.TabularInline):
     fields = ["kind", "to_article"]
     autocomplete_fields = ["to_article"]
     extra = 0
-    verbose_name = _("story link from this update")
+    verbose_name = _("story link")
     verbose_name_plural = _("Story thread: this update …")
 
 
@@ -158,7 +159,6 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         "source",
         "topic_list",
         "publish_at",
-        "updated_at",
     ]
     list_filter = [
         "status",
@@ -320,9 +320,23 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         obj.version = (obj.version or 0) + 1
         super().save_model(request, obj, form, change)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and not _may_edit_source(request.user, obj):
+            # A minor edit is about the source text, which this user cannot change.
+            fieldsets = [
+                (name, opts | {"fields": [f for f in opts["fields"] if f != "minor_edit"]})
+                for name, opts in fieldsets
+            ]
+        return fieldsets
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
+        # Signals keep the order they were given in, numbered 1, 2, 3 …
+        for number, signal in enumerate(article.signals.order_by("position", "id"), start=1):
+            if signal.position != number:
+                EditorialSignal.objects.filter(pk=signal.pk).update(position=number)
         progress = form.cleaned_data.get("translation_progress")
         reviewed = TranslationProgress.REVIEWED
         if progress == reviewed and request._progress_before != reviewed:
@@ -399,7 +413,11 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         target = info(obj.target_language).name
         parts = [
             format_html(
-                "<p><strong>{}</strong>: {}</p>", target, obj.get_translation_state_display()
+                "<p><strong>{}</strong>: "
+                '<span class="translation-state translation-{}">{}</span></p>',
+                target,
+                obj.translation_state,
+                obj.get_translation_state_display(),
             )
         ]
         if obj.translation_reviewed_at:
@@ -408,7 +426,9 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
                     "<p>{}</p>",
                     _("Last reviewed %(when)s by %(who)s.")
                     % {
-                        "when": obj.translation_reviewed_at.strftime("%Y-%m-%d %H:%M"),
+                        "when": formats.date_format(
+                            timezone.localtime(obj.translation_reviewed_at), "DATETIME_FORMAT"
+                        ),
                         "who": obj.translation_reviewed_by or "—",
                     },
                 )

@@ -149,7 +149,9 @@ def publish_article(*, article, user, at=None):
     require_permission(user, PUBLISH_PERMISSION)
     _check_source_complete(article)
     now = timezone.now()
-    if at is None:
+    if at is None and article.is_published(now):
+        at = article.publish_at  # already live: keep its publication date
+    elif at is None:
         at = article.publish_at if article.publish_at and article.publish_at > now else now
     fill_missing_slugs(article)
     article.status = Status.PUBLISHED

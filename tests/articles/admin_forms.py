@@ -1,6 +1,7 @@
 """Build the POST data of the update change form, as a browser would send it."""
 
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.articles.models import Article
 
@@ -37,6 +38,12 @@ def article_form_data(article=None, *, signals=None, **overrides):
                 data[f"{name}_{lang}"] = _value(getattr(article, f"{name}_{lang}"))
         for name in PLAIN:
             data[name] = _value(getattr(article, name))
+        for name in ("publish_at", "original_published_at", "original_cached_at"):
+            value = getattr(article, name)
+            if value is not None:
+                value = timezone.localtime(value)
+                data[f"{name}_0"] = value.strftime("%Y-%m-%d")
+                data[f"{name}_1"] = value.strftime("%H:%M:%S")
         data["source_language"] = article.source_language
         data["translation_progress"] = article.translation_progress
         data["edit_version"] = article.version

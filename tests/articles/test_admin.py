@@ -1,8 +1,11 @@
 """The editorial admin: who may do what, bad input, concurrent saves and revisions."""
 
+from datetime import timedelta
+
 import pytest
 import reversion
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from newsroom.articles import services
@@ -172,6 +175,36 @@ class TestEditing:
         # Both ends of the story link know about it.
         assert [lk.to_article for lk in article.outgoing_links.all()] == [target]
         assert [lk.from_article for lk in target.incoming_links.all()] == [article]
+
+    def test_signals_are_numbered_in_the_order_given(self, client):
+        login(client, "Editor")
+        texts = [("First.", "Eerste."), ("Second.", "Tweede."), ("Third.", "Derde.")]
+        data = article_form_data(title_en="Ordered signals", signals=texts)
+        for i in range(3):
+            data[f"signals-{i}-position"] = 0  # nobody typed a number
+        assert client.post(add_url(), data).status_code == 302
+        article = Article.objects.get(title_en="Ordered signals")
+        assert [(s.position, s.text_en) for s in article.signals.all()] == [
+            (1, "First."),
+            (2, "Second."),
+            (3, "Third."),
+        ]
+
+    def test_editing_keeps_original_dates(self, client):
+        article = make_article(original_published_at=timezone.now() - timedelta(days=3))
+        login(client, "Editor")
+        assert client.post(change_url(article), article_form_data(article)).status_code == 302
+        saved = Article.objects.get(pk=article.pk)
+        assert saved.original_published_at.replace(microsecond=0) == (
+            article.original_published_at.replace(microsecond=0)
+        )
+
+    def test_translator_is_not_offered_a_minor_edit(self, client):
+        article = make_article(translated=True)
+        login(client, "Translator")
+        assert 'name="minor_edit"' not in client.get(change_url(article)).content.decode()
+        login(client, "Writer")
+        assert 'name="minor_edit"' in client.get(change_url(article)).content.decode()
 
     def test_save_and_publish_without_signals_saves_but_does_not_publish(self, client):
         login(client, "Editor")

@@ -77,6 +77,15 @@ class TestPublishing:
         assert article.first_published_at == first
         assert article.publish_at > first
 
+    def test_publishing_again_keeps_the_publication_date(self):
+        editor = make_user("Editor")
+        article = make_article()
+        services.publish_article(article=article, user=editor)
+        first = Article.objects.get(pk=article.pk).publish_at
+        with time_machine.travel(timezone.now() + timedelta(days=2)):
+            services.publish_article(article=article, user=editor)
+        assert Article.objects.get(pk=article.pk).publish_at == first
+
     def test_submit_for_review_moves_a_draft_to_review(self):
         article = make_article()
         services.submit_for_review(article=article, user=make_user("Writer"))
