@@ -10,6 +10,7 @@ Imports nothing from the rest of the app; ``forms`` and ``services`` import this
 
 import hashlib
 import hmac
+import math
 import secrets
 import time
 from dataclasses import dataclass
@@ -104,26 +105,20 @@ class RateLimited(Exception):
 def hit_rate_limits(client, now=None):
     """Count one submission for ``client``; raise RateLimited when a limit is exceeded.
 
-    Fixed windows, one counter per (limit, window): ``add`` creates the counter
-    once and ``incr`` is atomic in Redis and in the local-memory cache alike.
+    Each limit of N per window is N slots; a submission takes a free slot with the
+    cache's atomic ``add`` and the slot frees itself ``window`` seconds later. So it
+    is exact ("at most N in any window"), and two app servers can never both take
+    the last slot: Redis ``SET NX`` (or the local cache's lock) lets one of them win.
     """
     now = time.time() if now is None else now
     for limit, window in settings.FEEDBACK_RATE_LIMITS:
-        bucket = int(now // window)
-        key = f"{KEY_PREFIX}:rate:{window}:{client}:{bucket}"
-        count = _incr(key, timeout=window)
-        if count > limit:
-            raise RateLimited(retry_after=max(1, int((bucket + 1) * window - now)))
-
-
-def _incr(key, timeout):
-    for _attempt in range(3):
-        cache.add(key, 0, timeout=timeout)
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr; create it again
-            continue
-    raise RuntimeError("the rate-limit counter could not be created")
+        slots = [f"{KEY_PREFIX}:rate:{window}:{client}:{n}" for n in range(limit)]
+        taken = cache.get_many(slots)
+        free = [slot for slot in slots if slot not in taken]
+        if not any(cache.add(slot, now, timeout=window) for slot in free):
+            taken = cache.get_many(slots)
+            oldest = min(taken.values(), default=now)
+            raise RateLimited(retry_after=max(1, math.ceil(oldest + window - now)))
 
 
 def claim(key, timeout):
