@@ -12,9 +12,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -323,6 +322,13 @@ class Article(models.Model):
     def __str__(self):
         return self.title_in(self.source_language) or gettext_untitled()
 
+    def get_absolute_url(self, lang=None):
+        lang = lang or get_language() or settings.LANGUAGE_CODE
+        lang = lang if lang in LANGUAGE_CODES else settings.LANGUAGE_CODE
+        slug = self.slug_in(lang) or self.slug_in(self.source_language)
+        with translation.override(lang):
+            return reverse("articles:detail", kwargs={"slug": slug})
+
     # Reading rules for one update; the QuerySet methods above say the same for many.
     def is_published(self, at=None):
         at = at or timezone.now()
@@ -358,13 +364,6 @@ class Article(models.Model):
 
     def slug_in(self, lang):
         return getattr(self, f"slug_{lang}") or ""
-
-    def get_absolute_url(self, lang=None):
-        lang = lang or get_language() or settings.LANGUAGE_CODE
-        lang = lang if lang in LANGUAGE_CODES else settings.LANGUAGE_CODE
-        slug = self.slug_in(lang) or self.slug_in(self.source_language)
-        with translation.override(lang):
-            return reverse("articles:detail", kwargs={"slug": slug})
 
 
 def gettext_untitled():
