@@ -311,12 +311,9 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     # Saving. The source snapshot taken before the save lets the translation state
     # tell a real source edit from a minor one.
     def save_model(self, request, obj, form, change):
-        request._source_before = services.source_snapshot(
-            Article.objects.get(pk=obj.pk) if change else obj
-        )
-        request._progress_before = (
-            Article.objects.filter(pk=obj.pk).values_list("translation_progress", flat=True).first()
-        )
+        stored = Article.objects.get(pk=obj.pk) if change else None
+        request._source_before = services.source_snapshot(stored or obj)
+        request._progress_before = stored.translation_progress if stored else None
         obj.version = (obj.version or 0) + 1
         super().save_model(request, obj, form, change)
 

@@ -117,14 +117,6 @@ class ArticleQuerySet(models.QuerySet):
         """Updates whose ``lang`` side is a translation in ``state``."""
         return self.exclude(source_language=lang).filter(translation_state=state)
 
-    def readable_in(self, lang):
-        """Updates that have real text in ``lang``: written in it, or translated into it
-        (any state but missing)."""
-        return self.filter(
-            Q(source_language=lang)
-            | (~Q(source_language=lang) & ~Q(translation_state=TranslationState.MISSING))
-        )
-
     def for_readers_in(self, lang, at=None):
         """Published updates listed for readers of ``lang`` (pages, feeds, sitemap, search).
 

@@ -118,8 +118,7 @@ def require_permission(user, perm):
 
 
 def submit_for_review(*, article, user):
-    if not user.has_perm("articles.change_article"):
-        raise PermissionDenied(_("You do not have permission to do this."))
+    require_permission(user, "articles.change_article")
     if article.status != Status.DRAFT:
         raise ValidationError(_("Only a draft can be submitted for review."))
     _check_source_complete(article)
