@@ -16,13 +16,17 @@ class LanguageInfo:
     code: str
     name: Promise
     search_config: str  # PostgreSQL text search configuration
+    stemmer: str  # Snowball stemmer for SQLite's full-text index (snowballstemmer)
     speech_voice: str  # BCP 47 tag for the browser's speech synthesis
     og_locale: str
+    # The Dutch Snowball stemmer keeps some doubled final consonants ("partnerschapp" from
+    # "partnerschappen" next to "partnerschap"); search undoubles them on both sides.
+    undouble_stems: bool = False
 
 
 LANGUAGE_INFO = {
-    "en": LanguageInfo("en", _("English"), "english", "en-US", "en_US"),
-    "nl": LanguageInfo("nl", _("Dutch"), "dutch", "nl-NL", "nl_NL"),
+    "en": LanguageInfo("en", _("English"), "english", "english", "en-US", "en_US"),
+    "nl": LanguageInfo("nl", _("Dutch"), "dutch", "dutch", "nl-NL", "nl_NL", undouble_stems=True),
 }
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)

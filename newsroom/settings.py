@@ -11,6 +11,7 @@ is clean with those set.
 
 import hashlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,15 +62,22 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "reversion",
+    "django_tasks_db",
+    "axes",
     "newsroom.articles",
     "newsroom.feedback",
     "newsroom.ingest",
+    "newsroom.pagecache",
+    "newsroom.ops",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.ops.security.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached public pages are answered here, before sessions, CSRF and auth.
+    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,6 +85,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # Last, so it sees a view's exception first: a lost database is a 503, not a 500.
+    "newsroom.ops.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -115,10 +126,56 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            # Fail fast when Redis is down (feedback then refuses politely, see
+            # newsroom/feedback/protection.py) instead of hanging a worker.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages (newsroom/pagecache): in Redis through a kept connection pool when set,
+# else in the default cache. Every process checks this often for page invalidations
+# that were lost while Redis was unreachable.
+PAGE_CACHE_URL = os.environ.get("PAGE_CACHE_URL", REDIS_URL)
+PAGE_CACHE_RESYNC_SECONDS = int(os.environ.get("PAGE_CACHE_RESYNC_SECONDS", "30"))
+
+# Background work (django.tasks). The database backend keeps the queue in the main
+# database, so every worker on every host (``manage.py db_worker``) shares it; ``make run``
+# starts one beside runserver. NEWSROOM_TASKS_BACKEND=immediate runs each task inside
+# the request that enqueued it (the test suite does this for task bodies).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("NEWSROOM_TASKS_BACKEND", "database")
+if _tasks_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}, not {_tasks_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend]}}
+# A job or import run still "running" after this long was left behind by a worker that
+# died (a fetch has a 15 s deadline); the next poll or worker pass marks it failed.
+NEWSROOM_STALE_JOB_SECONDS = int(os.environ.get("NEWSROOM_STALE_JOB_SECONDS", "900"))
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins before the password
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): five wrong passwords lock the account, and separately
+# the client address, for 15 minutes. Counted in the shared cache (Redis with several
+# app servers): no database rows and no stored address. The address is read as the
+# feedback form reads it (NEWSROOM_CLIENT_ADDRESS_HEADER, NEWSROOM_TRUSTED_PROXY_COUNT).
+AXES_HANDLER = "newsroom.ops.throttle.CacheOutageTolerantHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.feedback.protection.client_address"
+AXES_LOCKOUT_CALLABLE = "newsroom.ops.throttle.lockout_response"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # its admin lists database rows the cache handler never writes
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -145,7 +202,7 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TAGGIT_CASE_INSENSITIVE = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
@@ -183,11 +240,29 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the feedback form's script reads it to submit in place
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", not DEBUG)
+# includeSubDomains and preload bind every subdomain (and, once on the browsers' preload
+# list, for months): the operator says so explicitly; DEBUG off does not imply them.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [
+    # An explicit "0" is a decision, not an oversight: check --deploy stays quiet about it.
+    *(["security.W005"] if os.environ.get("DJANGO_HSTS_INCLUDE_SUBDOMAINS") == "0" else []),
+    *(["security.W021"] if os.environ.get("DJANGO_HSTS_PRELOAD") == "0" else []),
+]
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Other sites may not embed our pages or files (uploaded images answer "same-site").
+NEWSROOM_CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "newsroom.ops.security.csrf_failure"
+# Uploaded images: served by the app at MEDIA_URL unless the proxy serves the folder
+# itself (then NEWSROOM_SERVE_MEDIA=0; see README, "Production").
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", True)
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -204,4 +279,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # Django's default config gives "django" a console handler of its own; it also reached
+    # the root's, so each of its lines was printed twice. One handler, no propagation.
+    "loggers": {
+        "django": {
+            "handlers": ["console"],
+            "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+        # PDF export: WeasyPrint logs each rendering step and every screen-only CSS rule it
+        # skips; only its errors are worth a line.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

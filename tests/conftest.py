@@ -2,6 +2,20 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Tasks run at once, in the test (tests/ops/test_queue.py uses the real queue)."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
+@pytest.fixture(autouse=True)
+def _no_login_throttling(settings):
+    """Login throttling counts across tests; tests/ops/test_login_throttle.py turns it on."""
+    settings.AXES_ENABLED = False
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

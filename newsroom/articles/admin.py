@@ -25,12 +25,14 @@ from taggit.models import Tag as TaggitTag
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import services
-from .forms import ArticleAdminForm, SignalFormSet
+from .forms import ArticleAdminForm, KeyPointFormSet, SignalFormSet
 from .models import (
+    MAX_KEY_POINTS,
     MAX_SIGNALS,
     Article,
     Correction,
     EditorialSignal,
+    KeyPoint,
     Source,
     StoryLink,
     Tag,
@@ -39,12 +41,15 @@ from .models import (
     TranslationProgress,
     TranslationState,
 )
+from .presence_admin import PresenceAdminMixin
+from .revisions_admin import RevisionCompareAdminMixin
 
 reversion.register(
     Article,
     exclude=["version", "translation_state"],
-    follow=["signals", "outgoing_links", "taggedarticle_set", "corrections"],
+    follow=["signals", "key_points", "outgoing_links", "taggedarticle_set", "corrections"],
 )
+reversion.register(KeyPoint)
 reversion.register(Correction)
 reversion.register(EditorialSignal)
 reversion.register(StoryLink)
@@ -102,6 +107,21 @@ class SignalInline(TranslationTabularInline):
         return []
 
 
+class KeyPointInline(TranslationTabularInline):
+    model = KeyPoint
+    formset = KeyPointFormSet
+    fields = ["position", "text"]
+    extra = 0
+    max_num = MAX_KEY_POINTS
+    verbose_name = _("key point")
+    verbose_name_plural = _("Key points (none, or 2 to 6 in order, shown under the summary)")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj and not _may_edit_source(request.user, obj):
+            return [f"text_{obj.source_language}", "position"]
+        return []
+
+
 class CorrectionInline(TranslationTabularInline):
     model = Correction
     fields = ["corrected_at", "text"]
@@ -148,10 +168,18 @@ def _may_edit_source(user, article):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(
+    PresenceAdminMixin, RevisionCompareAdminMixin, VersionAdmin, TabbedTranslationAdmin
+):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
-    inlines = [SignalInline, OutgoingLinkInline, IncomingLinkInline, CorrectionInline]
+    inlines = [
+        SignalInline,
+        KeyPointInline,
+        OutgoingLinkInline,
+        IncomingLinkInline,
+        CorrectionInline,
+    ]
     list_display = [
         "__str__",
         "status_display",
@@ -170,6 +198,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         "publish_at",
     ]
     list_select_related = ["source"]
+    # "12 results" for a filter, never "(100,000 total)": that count reads every update.
+    show_full_result_count = False
     search_fields = [
         "title_en",
         "title_nl",
@@ -199,6 +229,7 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
                     "relevance",
                     "summary",
                     "summary_machine_assisted",
+                    "key_points_machine_assisted",
                     "body",
                 ]
             },
@@ -258,8 +289,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
             readonly += [
                 "source_language",
                 "summary_machine_assisted",
+                "key_points_machine_assisted",
                 "image",
-                "image_credit",
                 "source",
                 "original_title",
                 "original_url",
@@ -331,9 +362,10 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
         super().save_related(request, form, formsets, change)
         article = form.instance
         # Signals keep the order they were given in, numbered 1, 2, 3 …
-        for number, signal in enumerate(article.signals.order_by("position", "id"), start=1):
-            if signal.position != number:
-                EditorialSignal.objects.filter(pk=signal.pk).update(position=number)
+        for model, rows in ((EditorialSignal, article.signals), (KeyPoint, article.key_points)):
+            for number, row in enumerate(rows.order_by("position", "id"), start=1):
+                if row.position != number:
+                    model.objects.filter(pk=row.pk).update(position=number)
         progress = form.cleaned_data.get("translation_progress")
         reviewed = TranslationProgress.REVIEWED
         if progress == reviewed and request._progress_before != reviewed:
@@ -472,16 +504,28 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
     def preview_links(self, obj):
         if obj is None or not obj.pk:
             return _("Save the update to preview it.")
-        return format_html_join(
-            " · ",
-            '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            (
+        links = []
+        for lang in LANGUAGE_CODES:
+            name = info(lang).name
+            links.append(
                 (
                     reverse("admin:articles_article_preview", args=[obj.pk, lang]),
-                    _("Preview in %(language)s") % {"language": info(lang).name},
+                    _("Preview in %(language)s") % {"language": name},
+                    "",
                 )
-                for lang in LANGUAGE_CODES
-            ),
+            )
+            for fmt, label in (("docx", _("Word")), ("pdf", _("PDF"))):
+                links.append(
+                    (
+                        reverse("admin:articles_article_export", args=[obj.pk, lang, fmt]),
+                        _("%(format)s in %(language)s") % {"format": label, "language": name},
+                        "download",
+                    )
+                )
+        return format_html_join(
+            " · ",
+            '<a href="{}" target="_blank" rel="noopener" {}>{}</a>',
+            ((url, attr, text) for url, text, attr in links),
         )
 
     # Actions: each checks its permission here and again in the service.
@@ -570,8 +614,25 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
                 self.admin_site.admin_view(self.preview_view),
                 name="articles_article_preview",
             ),
+            path(
+                "<int:pk>/export/<str:lang>.<str:fmt>",
+                self.admin_site.admin_view(self.export_view),
+                name="articles_article_export",
+            ),
             *super().get_urls(),
         ]
+
+    def export_view(self, request, pk, lang, fmt):
+        """Word or PDF of any update, drafts included, for staff who may see it."""
+        if lang not in LANGUAGE_CODES:
+            raise Http404
+        article = get_object_or_404(Article, pk=pk)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        from .export.views import staff_export
+
+        with override(lang):
+            return staff_export(request, article, lang, fmt)
 
     def preview_view(self, request, pk, lang):
         if lang not in LANGUAGE_CODES:
@@ -591,6 +652,8 @@ class ArticleAdmin(VersionAdmin, TabbedTranslationAdmin):
 def _field_label(name):
     if name == "signals":
         return _("quick editorial signal")
+    if name == "key_points":
+        return _("key points")
     return Article._meta.get_field(name).verbose_name
 
 

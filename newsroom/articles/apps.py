@@ -9,3 +9,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects cache invalidation)
+        from .search import sync
+
+        sync.connect()

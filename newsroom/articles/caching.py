@@ -1,44 +1,42 @@
-"""The shared cache for anonymous public pages.
+"""Public pages are cached for every anonymous reader (``newsroom.pagecache``).
 
-Every public page is the same for every reader of a URL, so its HTML is cached
-under the full URL (host, language prefix, query string) and a site-wide
-generation number. Any change to published content bumps the generation
-(``signals.py``), which retires every cached page at once: simple, and right
-for several app servers sharing Redis. A page is also never kept past the
-next scheduled publication, so a scheduled update appears on time.
+``public_page`` marks a view's pages cacheable: it names the query parameters the view
+reads (nothing else reaches the view or the cache key), and keeps a page no longer than
+``PAGE_SECONDS`` nor past the next scheduled publication, so a scheduled update appears
+on time. ``invalidate_public_pages()`` retires every cached page at once; the write path
+calls it on commit when readers could see the change.
 
-Cached responses carry an ETag; a matching ``If-None-Match`` gets a 304.
 Nothing here reads the session or the user, so no ``Vary: Cookie`` and no
 ``Set-Cookie`` reach these pages.
 """
 
-import hashlib
 from functools import wraps
 
-from django.core.cache import cache
-from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 
-GENERATION_KEY = "public-pages:generation"
+from newsroom.pagecache.keys import PARAMS
+from newsroom.pagecache.middleware import keep_only, lookup_for_view, mark_public
+from newsroom.pagecache.store import get_store
+
 PAGE_SECONDS = 300  # how long a page is kept when nothing changes
 BROWSER_SECONDS = 60  # how long browsers and proxies may reuse a page without asking
-
-
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
+LIST_PARAMS = ("page", "topic", "tag", "source")
 
 
 def invalidate_public_pages():
-    """Retire every cached public page (called when published content may have changed)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+    """Retire every cached public page (called when published content may have changed).
+
+    Never raises for a cache outage: the invalidation is then kept in the database and
+    applied when the cache answers again (``newsroom.pagecache.store``).
+    """
+    get_store().invalidate()
+
+
+def generation():
+    """The current page generation: a key part for other caches retired with the pages
+    (exports). None while the cache is unreachable."""
+    return get_store().generation()
 
 
 def _page_timeout():
@@ -53,33 +51,27 @@ def _page_timeout():
     return max(1, min(PAGE_SECONDS, int(until)))
 
 
-def _key(request):
-    url = request.build_absolute_uri()
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"public-page:{generation()}:{digest}"
-
-
-def public_page(view):
-    """Serve ``view`` from the shared cache, with an ETag and 304 on a matching request."""
+def public_page(view=None, *, params=()):
+    """Serve ``view`` from the shared cache; ``params``: the query parameters it reads."""
+    if view is None:
+        return lambda view: public_page(view, params=params)
+    assert set(params) <= set(PARAMS), "add new parameters to newsroom.pagecache.keys.PARAMS"
+    params = tuple(params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        stored = cache.get(key)
-        if stored is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
-                response.render()
-            if response.status_code != 200 or response.cookies or response.streaming:
-                return response
-            stored = {"content": response.content, "content_type": response["Content-Type"]}
-            cache.set(key, stored, _page_timeout())
-        response = HttpResponse(stored["content"], content_type=stored["content_type"])
-        etag = f'"{hashlib.md5(stored["content"], usedforsecurity=False).hexdigest()}"'
-        response["ETag"] = etag
-        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
-        return get_conditional_response(request, etag=etag, response=response)
+        cached = lookup_for_view(request, params)
+        if cached is not None:
+            return cached
+        keep_only(request, params)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+            response.render()
+        if response.status_code == 200:
+            patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+        timeout = _page_timeout() if response.status_code == 200 else 0
+        return mark_public(request, response, params=params, timeout=timeout)
 
     return wrapped

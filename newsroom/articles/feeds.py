@@ -62,9 +62,6 @@ class UpdatesRss(Feed):
     def item_link(self, item):
         return item.get_absolute_url(get_language())
 
-    def item_guid(self, item):
-        return self.item_link(item)
-
     def item_pubdate(self, item):
         return item.publish_at
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import info, other_language
 
-from .models import MAX_SIGNALS, Article
+from .models import MAX_KEY_POINTS, MAX_SIGNALS, MIN_KEY_POINTS, Article
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -101,4 +101,23 @@ class SignalFormSet(forms.BaseInlineFormSet):
         if len(live) > MAX_SIGNALS:
             raise ValidationError(
                 _("An update has at most %(count)d editorial signals.") % {"count": MAX_SIGNALS}
+            )
+
+
+class KeyPointFormSet(forms.BaseInlineFormSet):
+    """None, or two to six key points, in order."""
+
+    def clean(self):
+        super().clean()
+        live = [
+            form
+            for form in self.forms
+            if (form.has_changed() or form.instance.pk)
+            and not (self.can_delete and self._should_delete_form(form))
+            and any(value for name, value in form.cleaned_data.items() if name.startswith("text"))
+        ]
+        if live and not MIN_KEY_POINTS <= len(live) <= MAX_KEY_POINTS:
+            raise ValidationError(
+                _("An update has no key points, or between %(low)d and %(high)d of them.")
+                % {"low": MIN_KEY_POINTS, "high": MAX_KEY_POINTS}
             )

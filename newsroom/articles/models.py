@@ -20,6 +20,7 @@ from taggit.models import TagBase, TaggedItemBase
 from newsroom.languages import LANGUAGE_CODES, other_language
 
 MAX_SIGNALS = 5
+MIN_KEY_POINTS, MAX_KEY_POINTS = 2, 6
 
 
 class Source(models.Model):
@@ -43,6 +44,14 @@ class Source(models.Model):
     )
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Only active sources are polled for new items.")
+    )
+    show_cached_original = models.BooleanField(
+        _("readers may open the cached original"),
+        default=False,
+        help_text=_(
+            "Only when the source allows it (copyright): readers can open the cached copy of "
+            "the original text, with the time it was cached and a link to the original."
+        ),
     )
 
     class Meta:
@@ -98,6 +107,8 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag")
         ]
+        # A tag's updates, newest id first, without touching the table (related updates).
+        indexes = [models.Index(fields=["tag", "-content_object"], name="tagged_article_by_tag")]
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -130,9 +141,18 @@ class ArticleQuerySet(models.QuerySet):
             Q(source_language=lang) | Q(translation_state__in=READER_TRANSLATION_STATES)
         )
 
+    def search(self, query, lang):
+        """Updates in this QuerySet matching ``query`` in ``lang``, best match first."""
+        from .search import search
+
+        return search(self, query, lang)
+
     def for_listing(self):
         """Everything a list of updates shows, in a fixed number of queries."""
         return self.select_related("source").prefetch_related("signals", "topics", "tags")
+
+    def by_author(self, user):
+        return self.filter(authors=user)
 
 
 class Status(models.TextChoices):
@@ -174,7 +194,15 @@ class Article(models.Model):
     Status = Status
 
     # Fields whose source-language text a translation is reviewed against.
-    SOURCE_TEXT_FIELDS = ("title", "relevance", "summary", "body", "meta_description", "image_alt")
+    SOURCE_TEXT_FIELDS = (
+        "title",
+        "relevance",
+        "summary",
+        "body",
+        "meta_description",
+        "image_alt",
+        "image_credit",
+    )
 
     title = models.CharField(_("title"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), max_length=200, null=True, blank=True)
@@ -203,7 +231,20 @@ class Article(models.Model):
         blank=True,
         help_text=_("Shown by search engines and link previews; at most 160 characters."),
     )
-    image = models.ImageField(_("image"), upload_to="updates/%Y/%m/", blank=True)
+    key_points_machine_assisted = models.BooleanField(
+        _("key points are machine-assisted"),
+        default=False,
+        help_text=_("Readers are told when the key points were written with machine assistance."),
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="updates/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
 
@@ -249,7 +290,8 @@ class Article(models.Model):
         _("cached copy of the original"),
         blank=True,
         help_text=_(
-            "Sanitised HTML of the original as it was fetched; shown to editors, not readers."
+            "Sanitised HTML of the original as it was fetched; shown to readers only when the "
+            "source allows it."
         ),
     )
     original_cached_at = models.DateTimeField(_("original cached at"), null=True, blank=True)
@@ -297,7 +339,9 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-publish_at", "-created_at"]
+        # Newest first, with the id as the tie-break: one total order that the
+        # article_reader_listing index walks (created_at would need a sort).
+        ordering = ["-publish_at", "-id"]
         verbose_name = pgettext_lazy("news item", "update")
         verbose_name_plural = pgettext_lazy("news items", "updates")
         permissions = [
@@ -309,6 +353,7 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["slug_en"], name="unique_article_slug_en"),
             models.UniqueConstraint(fields=["slug_nl"], name="unique_article_slug_nl"),
         ]
+        # Migration 0007 adds, on PostgreSQL, a covering index for reader listings.
         indexes = [models.Index(fields=["status", "publish_at"], name="article_status_publish")]
 
     def __str__(self):
@@ -351,6 +396,15 @@ class Article(models.Model):
         """Whether readers of ``lang`` get this update in ``lang`` (see ``for_readers_in``)."""
         return lang == self.source_language or self.translation_state in READER_TRANSLATION_STATES
 
+    def shows_cached_original(self):
+        """Whether readers may open the cached copy of the original (the source allows it)."""
+        return bool(
+            self.original_text.strip()
+            and self.original_url
+            and self.source_id
+            and self.source.show_cached_original
+        )
+
     def title_in(self, lang):
         return getattr(self, f"title_{lang}") or ""
 
@@ -373,6 +427,22 @@ class EditorialSignal(models.Model):
         ordering = ["position", "id"]
         verbose_name = _("editorial signal")
         verbose_name_plural = _("quick editorial signal")
+
+    def __str__(self):
+        return self.text or ""
+
+
+class KeyPoint(models.Model):
+    """One of the 2 to 6 ordered key points shown under an update's summary."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="key_points")
+    text = models.CharField(_("key point"), max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("key point")
+        verbose_name_plural = _("key points")
 
     def __str__(self):
         return self.text or ""

@@ -6,6 +6,7 @@ Views build one ``PageMeta`` and hand it to ``base.html`` as ``page``.
 
 import json
 from dataclasses import dataclass, field
+from functools import wraps
 
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -41,6 +42,7 @@ class PageMeta:
     feeds: list = field(default_factory=list)
     og_type: str = "website"
     og_image: str = ""
+    og_locale: str = ""  # the language of the text shown, when not the page's own
     noindex: bool = False
     jsonld: str = ""
 
@@ -74,11 +76,28 @@ def language_links(request, urls):
     return alternates
 
 
-def switcher(urls):
+def switcher(urls, query=""):
+    """Links to the other languages; ``query`` (filters, search terms) goes along."""
     current = get_language()
+    suffix = f"?{query}" if query else ""
     return [
-        Link(lang, url) for lang, url in urls.items() if lang != current and lang in LANGUAGE_CODES
+        Link(lang, url + suffix)
+        for lang, url in urls.items()
+        if lang != current and lang in LANGUAGE_CODES
     ]
+
+
+def robots_noindex(view):
+    """Send ``X-Robots-Tag: noindex`` with every response of ``view``, cached ones included
+    (the cache keeps only the body, so the header is added outside it)."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapped
 
 
 def listing_meta(request, title, *, description="", feeds=(), noindex=False):
@@ -89,7 +108,7 @@ def listing_meta(request, title, *, description="", feeds=(), noindex=False):
         description=description,
         canonical=request.build_absolute_uri(request.path),
         alternates=[] if noindex else language_links(request, urls),
-        switch=switcher(urls),
+        switch=switcher(urls, request.GET.urlencode()),
         feeds=site_feeds(request, get_language(), feeds),
         noindex=noindex,
     )
@@ -115,6 +134,7 @@ def article_meta(request, article, content):
         feeds=site_feeds(request, lang),
         og_type="article",
         og_image=image,
+        og_locale=content["content_lang"],
         jsonld=news_article_jsonld(article, content, canonical, image, request),
     )
 

@@ -37,10 +37,9 @@ def source_snapshot(article):
     snapshot = {
         name: getattr(article, f"{name}_{lang}") or "" for name in Article.SOURCE_TEXT_FIELDS
     }
-    if article.pk:
-        snapshot["signals"] = [getattr(s, f"text_{lang}") or "" for s in article.signals.all()]
-    else:
-        snapshot["signals"] = []
+    for related in ("signals", "key_points"):
+        rows = getattr(article, related).all() if article.pk else []
+        snapshot[related] = [getattr(row, f"text_{lang}") or "" for row in rows]
     return snapshot
 
 
@@ -51,7 +50,7 @@ def changed_source_fields(article):
     current = source_snapshot(article)
     changes = []
     for name, value in current.items():
-        reviewed = article.reviewed_source.get(name, [] if name == "signals" else "")
+        reviewed = article.reviewed_source.get(name, [] if isinstance(value, list) else "")
         if value != reviewed:
             changes.append(FieldChange(name, reviewed, value))
     return changes

@@ -1,18 +1,21 @@
-"""Signal receivers: only cache invalidation lives here (see STYLE.md).
+"""Signal receivers: cache invalidation, and queueing image renditions (see STYLE.md).
 
 Any saved or deleted row that a public page shows retires the cached public
 pages (see ``caching.py``). Writes through ``QuerySet.update()`` send no
 signal; the services pair them with a ``save()`` of the update.
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .caching import invalidate_public_pages
+from .images import has_renditions, make_renditions_task
 from .models import (
     Article,
     Correction,
     EditorialSignal,
+    KeyPoint,
     Source,
     StoryLink,
     Tag,
@@ -23,6 +26,7 @@ from .models import (
 SHOWN_ON_PUBLIC_PAGES = (
     Article,
     EditorialSignal,
+    KeyPoint,
     StoryLink,
     Correction,
     Source,
@@ -45,3 +49,13 @@ for model in SHOWN_ON_PUBLIC_PAGES:
 def retire_cached_pages_on_topics(sender, action, **kwargs):
     if action.startswith("post_"):
         invalidate_public_pages()
+
+
+@receiver(post_save, sender=Article, dispatch_uid="article-image-renditions")
+def queue_image_renditions(sender, instance, **kwargs):
+    """Renditions are made once, after the save commits, not while a reader waits."""
+    name = instance.image.name if instance.image else ""
+    if not name or getattr(instance, "_renditions_queued", None) == name or has_renditions(name):
+        return
+    instance._renditions_queued = name  # several saves in one request queue it once
+    transaction.on_commit(lambda: make_renditions_task.enqueue(name))

@@ -2,12 +2,21 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Article, Correction, EditorialSignal, Source, Tag, Topic
+from .models import Article, Correction, EditorialSignal, KeyPoint, Source, Tag, Topic
 
 
 @register(Article)
 class ArticleTranslationOptions(TranslationOptions):
-    fields = ("title", "slug", "relevance", "summary", "body", "meta_description", "image_alt")
+    fields = (
+        "title",
+        "slug",
+        "relevance",
+        "summary",
+        "body",
+        "meta_description",
+        "image_alt",
+        "image_credit",
+    )
     # A missing slug is NULL, so the per-language unique constraints allow many of them.
     empty_values = {"slug": None}
     fallback_undefined = {"slug": None}
@@ -15,6 +24,11 @@ class ArticleTranslationOptions(TranslationOptions):
 
 @register(EditorialSignal)
 class EditorialSignalTranslationOptions(TranslationOptions):
+    fields = ("text",)
+
+
+@register(KeyPoint)
+class KeyPointTranslationOptions(TranslationOptions):
     fields = ("text",)
 
 

@@ -1,22 +1,47 @@
 from django.urls import path
 
-from . import feeds, views
-from .caching import public_page
+from . import authors, feeds, views
+from .caching import LIST_PARAMS, public_page
+from .export.views import article_export
+from .pagemeta import robots_noindex
 
 app_name = "articles"
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
-    path("updates/", public_page(views.UpdateListView.as_view()), name="list"),
+    path("updates/", public_page(params=LIST_PARAMS)(views.UpdateListView.as_view()), name="list"),
     path("updates/<slug:slug>/", public_page(views.article_detail), name="detail"),
     path(
-        "topics/<slug:slug>/", public_page(views.UpdateListView.as_view(kind="topic")), name="topic"
+        "topics/<slug:slug>/",
+        public_page(params=LIST_PARAMS)(views.UpdateListView.as_view(kind="topic")),
+        name="topic",
     ),
-    path("tags/<slug:slug>/", public_page(views.UpdateListView.as_view(kind="tag")), name="tag"),
+    path(
+        "tags/<slug:slug>/",
+        public_page(params=LIST_PARAMS)(views.UpdateListView.as_view(kind="tag")),
+        name="tag",
+    ),
     path(
         "sources/<slug:slug>/",
-        public_page(views.UpdateListView.as_view(kind="source")),
+        public_page(params=LIST_PARAMS)(views.UpdateListView.as_view(kind="source")),
         name="source",
+    ),
+    path(
+        "authors/<int:pk>/",
+        public_page(params=("page",))(authors.AuthorView.as_view()),
+        name="author",
+    ),
+    path(
+        "updates/<slug:slug>/export.docx",
+        article_export,
+        {"fmt": "docx"},
+        name="export_docx",
+    ),
+    path("updates/<slug:slug>/export.pdf", article_export, {"fmt": "pdf"}, name="export_pdf"),
+    path(
+        "updates/<slug:slug>/original/",
+        robots_noindex(public_page(views.cached_original)),
+        name="original",
     ),
     path("search/", views.search_view, name="search"),
     path("feeds/rss/", public_page(feeds.UpdatesRss()), name="feed_rss"),

@@ -3,13 +3,14 @@ built in ``pagemeta.py``, caching is ``caching.public_page`` (applied in ``urls.
 
 import re
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,13 +18,20 @@ from django.views.generic import ListView
 
 from newsroom.languages import LANGUAGE_CODES, info
 
-from . import pagemeta, search
-from .models import Article, Source, StoryLink, Tag, Topic, TranslationState
+from . import pagemeta, search, taxonomy
+from .authors import byline
+from .models import Article, Source, Tag, TaggedArticle, Topic, TranslationState
+from .paging import BoundedPaginator
 from .rendering import render_markdown
+from .timeline import story_timeline
 
 HOME_SIZE = 12
 PAGE_SIZE = 20
 RELATED_SIZE = 4
+# Related updates are ranked among the most recent updates sharing a tag, not all of them.
+RELATED_CANDIDATES = 200
+# List pages go this deep (250 pages); older updates are under topics, tags, search, feeds.
+LIST_MAX_ITEMS = 5_000
 WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 3
 HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
@@ -53,21 +61,6 @@ def reading_minutes(*texts):
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
-def story_thread(article, lang, *, preview=False):
-    """Linked updates, newest first: what this follows up or corrects, and what followed it."""
-    thread = []
-    for link in article.outgoing_links.all():
-        thread.append((link.to_article, link.get_kind_display()))
-    for link in article.incoming_links.all():
-        thread.append((link.from_article, link.inverse_label))
-    shown = [
-        {"article": other, "label": label, "title": _text(other, "title", lang)}
-        for other, label in thread
-        if other.is_published() and other.reads_in(lang)
-    ]
-    return sorted(shown, key=lambda item: item["article"].publish_at, reverse=True)
-
-
 def article_context(article, lang, *, preview=False):
     """What the update page shows, for the public view and the admin preview alike.
 
@@ -79,18 +72,15 @@ def article_context(article, lang, *, preview=False):
     signals = [s for s in article.signals.all() if _text(s, "text", shown)]
     tags = list(article.tags.all())
     tag_ids = [tag.pk for tag in tags]
-    readable = Article.objects.for_readers_in(lang).exclude(pk=article.pk).select_related("source")
+    timeline = story_timeline(article, lang, content_language(article, lang, preview=preview))
+    # Thread, "More from" and related never list the same update twice.
+    listed = {entry["article"].pk for entry in timeline} | {article.pk}
+    readable = Article.objects.for_readers_in(lang).exclude(pk__in=listed).select_related("source")
     more_from_source = (
         list(readable.filter(source=article.source)[:RELATED_SIZE]) if article.source_id else []
     )
-    related = (
-        list(
-            readable.filter(tags__in=tag_ids)
-            .annotate(shared=Count("tags", distinct=True))
-            .order_by("-shared", "-publish_at")[:RELATED_SIZE]
-        )
-        if tag_ids
-        else []
+    related = related_updates(
+        readable.exclude(pk__in=[update.pk for update in more_from_source]), tag_ids
     )
     is_translation = shown != article.source_language
     meta_description = _text(article, "meta_description", shown) or Truncator(
@@ -111,6 +101,8 @@ def article_context(article, lang, *, preview=False):
         "source_language_url": article.get_absolute_url(article.source_language),
         "speech_voice": info(shown).speech_voice,
         "preview": preview,
+        "article_slug": _own_slug(article, lang),
+        "shows_cached_original": not preview and article.shows_cached_original(),
         "title": _text(article, "title", shown) or article.title_in(article.source_language),
         "relevance": _text(article, "relevance", shown),
         "summary": summary,
@@ -120,13 +112,42 @@ def article_context(article, lang, *, preview=False):
         "toc": table_of_contents(body_html),
         "reading_minutes": reading_minutes(summary, body_html),
         "signals": [_text(s, "text", shown) for s in signals],
+        "key_points": [text for p in article.key_points.all() if (text := _text(p, "text", shown))],
+        "image_credit": _text(article, "image_credit", shown),
+        "byline": byline(article),
         "tags": tags,
         "topics": list(article.topics.all()),
         "corrections": [c for c in article.corrections.all() if c.text],
-        "thread": story_thread(article, lang, preview=preview),
+        "timeline": timeline,
         "more_from_source": more_from_source,
         "related": related,
     }
+
+
+def related_updates(readable, tag_ids):
+    """Up to RELATED_SIZE updates sharing the most tags, newest first among equals.
+
+    Ranked from the tag links alone (two integers a row, read from an index): the most
+    recent RELATED_CANDIDATES readable updates sharing any tag are counted, then only the
+    chosen few are read in full.
+    """
+    if not tag_ids:
+        return []
+    links = TaggedArticle.objects.filter(tag_id__in=tag_ids)
+    candidates = (
+        links.filter(content_object__in=readable.order_by().values("pk"))
+        .order_by("-content_object_id")
+        .values("content_object_id")[:RELATED_CANDIDATES]
+    )
+    ranked = list(
+        links.filter(content_object_id__in=candidates)
+        .values("content_object_id")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "-content_object_id")
+        .values_list("content_object_id", flat=True)[:RELATED_SIZE]
+    )
+    found = {update.pk: update for update in readable.filter(pk__in=ranked)}
+    return [found[pk] for pk in ranked if pk in found]
 
 
 def _find_published(slug, lang):
@@ -136,11 +157,11 @@ def _find_published(slug, lang):
         .select_related("source")
         .prefetch_related(
             "signals",
+            "key_points",
+            "authors",
             "tags",
             "topics",
             "corrections",
-            Prefetch("outgoing_links", StoryLink.objects.select_related("to_article")),
-            Prefetch("incoming_links", StoryLink.objects.select_related("from_article")),
         )
     )
     article = published.filter(**{f"slug_{lang}": slug}).first()
@@ -171,11 +192,10 @@ def home(request):
     lang = get_language()
     readable = Article.objects.for_readers_in(lang)
     updates = list(readable.for_listing()[:HOME_SIZE])
-    topics = (
-        Topic.objects.filter(articles__in=readable)
-        .annotate(update_count=Count("articles", distinct=True))
-        .order_by(f"name_{lang}", "slug")
-    )
+    counts = taxonomy.counts(lang)["topics"]
+    topics = list(Topic.objects.filter(pk__in=counts).order_by(f"name_{lang}", "slug"))
+    for topic in topics:
+        topic.update_count = counts[topic.pk]
     context = {
         "updates": updates,
         "topics": topics,
@@ -209,6 +229,9 @@ class UpdateListView(ListView):
             if name not in chosen and value:
                 chosen[name] = model.objects.filter(slug=value).first() or value
         return chosen
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return BoundedPaginator(queryset, per_page, max_items=LIST_MAX_ITEMS, **kwargs)
 
     def get_queryset(self):
         self.filters = self.get_filters()
@@ -244,22 +267,20 @@ class UpdateListView(ListView):
                     reverse(f"articles:{self.kind}_feed_atom", kwargs={"slug": subject.slug}),
                 ),
             ]
-        readable = Article.objects.for_readers_in(lang)
+        counts = taxonomy.counts(lang)
         context.update(
             {
                 "kind": self.kind,
                 "subject": subject,
                 "filters": {k: v for k, v in self.filters.items() if k != self.kind},
                 "heading": heading,
-                "topic_choices": Topic.objects.filter(articles__in=readable)
-                .distinct()
-                .order_by(f"name_{lang}", "slug"),
-                "tag_choices": Tag.objects.filter(tagged_articles__content_object__in=readable)
-                .distinct()
-                .order_by(f"name_{lang}", "slug"),
-                "source_choices": Source.objects.filter(articles__in=readable)
-                .distinct()
-                .order_by("slug"),
+                "topic_choices": Topic.objects.filter(pk__in=counts["topics"]).order_by(
+                    f"name_{lang}", "slug"
+                ),
+                "tag_choices": Tag.objects.filter(pk__in=counts["tags"]).order_by(
+                    f"name_{lang}", "slug"
+                ),
+                "source_choices": Source.objects.filter(pk__in=counts["sources"]).order_by("slug"),
                 "page": pagemeta.listing_meta(
                     self.request,
                     heading,
@@ -277,8 +298,9 @@ def search_view(request):
     query = search.clean_query(request.GET.get("q", ""))
     results, page_obj, too_long = [], None, search.is_too_long(request.GET.get("q", ""))
     if query:
-        found = search.search(Article.objects.for_readers_in(lang), query, lang)
-        page_obj = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+        found = Article.objects.for_readers_in(lang).select_related("source").search(query, lang)
+        paginator = BoundedPaginator(found, PAGE_SIZE, max_items=search.text.MAX_RESULTS)
+        page_obj = paginator.get_page(request.GET.get("page"))
         results = search.with_highlights(list(page_obj.object_list), query, lang)
     context = {
         "query": query,
@@ -288,6 +310,10 @@ def search_view(request):
         "page": pagemeta.listing_meta(request, _("Search"), noindex=True),
     }
     return TemplateResponse(request, "articles/search.html", context)
+
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("icons/favicon.ico"))
 
 
 def robots_txt(request):
@@ -301,3 +327,40 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def cached_original(request, slug):
+    """The sanitised cached copy of an update's original, when its source allows it.
+
+    Not for search engines: ``noindex`` (here and in ``urls.py``'s X-Robots-Tag), with a
+    canonical link to the original.
+    """
+    from newsroom.ingest.cleaning import clean_html
+
+    lang = get_language()
+    article = _find_published(slug, lang)
+    if article is None or not article.shows_cached_original():
+        raise Http404(_("There is no cached original at this address."))
+    own_url = reverse("articles:original", kwargs={"slug": _own_slug(article, lang)})
+    if own_url != request.path:
+        return redirect(own_url, permanent=True)
+    title = article.original_title or article.original_url
+    page = pagemeta.listing_meta(
+        request, _("Cached original: %(title)s") % {"title": title}, noindex=True
+    )
+    page.canonical = article.original_url
+    page.alternates = []
+    context = {
+        "article": article,
+        "original_title": title,
+        "original_html": mark_safe(  # noqa: S308  (sanitised just now, as at import)
+            clean_html(article.original_text, base_url=article.original_url)
+        ),
+        "update_title": article.title_in(content_language(article, lang)),
+        "page": page,
+    }
+    return TemplateResponse(request, "articles/article_original.html", context)
+
+
+def _own_slug(article, lang):
+    return article.slug_in(lang) or article.slug_in(article.source_language)

@@ -13,12 +13,14 @@ import hmac
 import math
 import secrets
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from redis import RedisError
 
 TOKEN_SALT = "newsroom.feedback.form-token"  # noqa: S105 (a signing salt, not a secret)
 KEY_PREFIX = "feedback"
@@ -96,6 +98,18 @@ def client_key(address, now=None):
 # Atomic cache checks -------------------------------------------------------------
 
 
+class Unavailable(Exception):
+    """The shared cache cannot be reached, so no limit can be checked: refuse (fail safe)."""
+
+
+@contextmanager
+def _shared_cache():
+    try:
+        yield
+    except (RedisError, OSError) as exc:
+        raise Unavailable from exc
+
+
 class RateLimited(Exception):
     def __init__(self, retry_after):
         super().__init__(retry_after)
@@ -109,8 +123,14 @@ def hit_rate_limits(client, now=None):
     cache's atomic ``add`` and the slot frees itself ``window`` seconds later. So it
     is exact ("at most N in any window"), and two app servers can never both take
     the last slot: Redis ``SET NX`` (or the local cache's lock) lets one of them win.
+    Raises ``Unavailable`` when the cache cannot be reached: no limit, no message.
     """
     now = time.time() if now is None else now
+    with _shared_cache():
+        _take_slots(client, now)
+
+
+def _take_slots(client, now):
     for limit, window in settings.FEEDBACK_RATE_LIMITS:
         slots = [f"{KEY_PREFIX}:rate:{window}:{client}:{n}" for n in range(limit)]
         taken = cache.get_many(slots)
@@ -123,11 +143,13 @@ def hit_rate_limits(client, now=None):
 
 def claim(key, timeout):
     """Atomically take ``key``; False when someone already holds it."""
-    return cache.add(f"{KEY_PREFIX}:{key}", 1, timeout=timeout)
+    with _shared_cache():
+        return cache.add(f"{KEY_PREFIX}:{key}", 1, timeout=timeout)
 
 
 def release(*keys):
-    cache.delete_many([f"{KEY_PREFIX}:{key}" for key in keys])
+    with _shared_cache():
+        cache.delete_many([f"{KEY_PREFIX}:{key}" for key in keys])
 
 
 def token_claim_key(token):

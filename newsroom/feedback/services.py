@@ -34,8 +34,9 @@ def looks_like_spam(message):
 def submit_feedback(*, message, kind, language, token, client, article=None, useful=None, now=None):
     """Store one reader message, or raise why not.
 
-    Raises ``protection.RateLimited``, ``Replayed``, ``Duplicate`` or
-    ``DatabaseError``. It returns only once the row is committed, so a reader
+    Raises ``protection.RateLimited``, ``Replayed``, ``Duplicate``,
+    ``protection.Unavailable`` (the shared cache is down, so nothing is checked and
+    nothing stored) or ``DatabaseError``. It returns only once the row is committed, so a reader
     told "received" can trust the message is stored. Cache claims made for a
     message that could not be stored are released, so the reader can try again.
     """

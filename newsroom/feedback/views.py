@@ -93,6 +93,15 @@ def _submit(request):
             response = _rejected(request, form, status=429, alert=alert)
             response["Retry-After"] = str(limited.retry_after)
             return response
+        except protection.Unavailable:
+            logger.warning("Reader feedback refused: the shared cache for rate limits is down")
+            alert = _(
+                "Sorry, we cannot take messages just now, so this one was not sent. "
+                "Please try again in a few minutes; what you wrote is still here."
+            )
+            response = _rejected(request, form, status=503, alert=alert)
+            response["Retry-After"] = "60"
+            return response
         except services.Replayed:
             alert = _("This form was already sent once. Press “Send” again to send it anew.")
             return _rejected(request, form.with_new_token(), status=400, alert=alert)

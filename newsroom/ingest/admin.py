@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.articles.admin import SourceAdmin
 from newsroom.articles.models import Article, Source
 
-from . import services
+from . import services, tasks
 from .models import FeedState, ImportedItem, ImportRun, ImportRunItem
 
 FETCH_PERMISSION = "ingest.fetch_source"
@@ -142,22 +142,19 @@ class IngestSourceAdmin(SourceAdmin):
         return request.user.has_perm(FETCH_PERMISSION)
 
     def _fetch(self, request, source):
-        run = services.import_feed(source=source, trigger=request.user.get_username())
-        if run.status == ImportRun.Status.FAILED:
-            level, text = messages.ERROR, run.message
-        elif run.status == ImportRun.Status.NOT_MODIFIED:
-            level, text = messages.INFO, run.message
-        else:
-            level = messages.WARNING if run.error_count else messages.SUCCESS
-            text = services.summary_line(run)
+        """Queue a fetch of ``source``; a worker runs it and the import log shows the run."""
+        tasks.fetch_source.enqueue(source.pk, request.user.get_username())
         self.message_user(
             request,
             format_html(
-                '{}: {} <a href="{}">{}</a>', source, text, _run_link(run), _("See the import log.")
+                '{}: {} <a href="{}">{}</a>',
+                source,
+                _("fetching was queued. The import log shows the run when it ends."),
+                reverse("admin:ops_job_changelist"),
+                _("See the background jobs."),
             ),
-            level,
+            messages.SUCCESS,
         )
-        return run
 
     def get_urls(self):
         return [

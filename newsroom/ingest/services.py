@@ -12,9 +12,11 @@ editor has saved since the import.
 
 import logging
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import reversion
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -396,3 +398,25 @@ def _finish(run, state, *, status, now):
         state.last_message = "\n".join(part for part in (run.message, detail) if part)
         state.save()
     return run
+
+
+def fail_stale_runs(*, now=None):
+    """Mark import runs still “running” past the stale limit failed; returns how many.
+
+    A run is written as running when it starts and finished at its end; one that is
+    still running long after every fetch deadline belongs to a worker that died.
+    """
+    now = now or timezone.now()
+    limit = settings.NEWSROOM_STALE_JOB_SECONDS
+    stale = ImportRun.objects.filter(
+        status=ImportRun.Status.RUNNING, started_at__lt=now - timedelta(seconds=limit)
+    )
+    return stale.update(
+        status=ImportRun.Status.FAILED,
+        finished_at=now,
+        message=_(
+            "The worker running this import stopped before it finished "
+            "(still running after %(seconds)d seconds)."
+        )
+        % {"seconds": limit},
+    )

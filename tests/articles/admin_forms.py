@@ -5,9 +5,18 @@ from django.utils import timezone
 
 from newsroom.articles.models import Article
 
-TRANSLATED = ("title", "slug", "relevance", "summary", "body", "meta_description", "image_alt")
-PLAIN = ("image_credit", "original_title", "original_url", "original_author", "original_text")
-INLINES = ("outgoing_links", "incoming_links", "corrections")
+TRANSLATED = (
+    "title",
+    "slug",
+    "relevance",
+    "summary",
+    "body",
+    "meta_description",
+    "image_alt",
+    "image_credit",
+)
+PLAIN = ("original_title", "original_url", "original_author", "original_text")
+INLINES = ("outgoing_links", "incoming_links", "corrections", "key_points")
 
 
 def _value(value):
@@ -70,6 +79,14 @@ def article_form_data(article=None, *, signals=None, **overrides):
             data[f"outgoing_links-{i}-from_article"] = article.pk
             data[f"outgoing_links-{i}-to_article"] = link.to_article_id
             data[f"outgoing_links-{i}-kind"] = link.kind
+        points = list(article.key_points.all())
+        data["key_points-TOTAL_FORMS"] = data["key_points-INITIAL_FORMS"] = len(points)
+        for i, point in enumerate(points):
+            data[f"key_points-{i}-id"] = point.pk
+            data[f"key_points-{i}-article"] = article.pk
+            data[f"key_points-{i}-position"] = point.position
+            data[f"key_points-{i}-text_en"] = point.text_en or ""
+            data[f"key_points-{i}-text_nl"] = point.text_nl or ""
         incoming = list(article.incoming_links.all())
         data["incoming_links-TOTAL_FORMS"] = data["incoming_links-INITIAL_FORMS"] = len(incoming)
         for i, link in enumerate(incoming):

@@ -1,8 +1,10 @@
 """Small factories for the articles app: each makes a valid object and takes overrides."""
 
+import io
 import itertools
 
 from django.contrib.auth.models import Group, User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from newsroom.articles.models import Article, EditorialSignal, Source, StoryLink, Topic
@@ -19,6 +21,20 @@ def make_user(role=None, **overrides):
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
+
+
+def make_picture(width=1600, height=900, fmt="PNG", name=None):
+    """An uploaded image made with Pillow (a two-colour picture)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "#0b5cad")
+    ImageDraw.Draw(image).ellipse([width // 4, height // 4, width // 2, height // 2], fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, fmt)
+    ext = {"PNG": "png", "JPEG": "jpg"}[fmt]
+    return SimpleUploadedFile(
+        name or f"picture-{next(_counter)}.{ext}", buffer.getvalue(), f"image/{fmt.lower()}"
+    )
 
 
 def make_source(**overrides):

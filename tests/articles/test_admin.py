@@ -323,6 +323,40 @@ class TestBadInput:
         assert response.status_code == 200
         assert not Article.objects.exists()
 
+    def _key_points(self, texts):
+        data = {"key_points-TOTAL_FORMS": len(texts), "key_points-INITIAL_FORMS": 0}
+        for i, (en, nl) in enumerate(texts):
+            data |= {
+                f"key_points-{i}-position": i,
+                f"key_points-{i}-text_en": en,
+                f"key_points-{i}-text_nl": nl,
+            }
+        return data
+
+    def test_one_key_point_is_refused_and_nothing_typed_is_lost(self, client):
+        response = self.post_new(client, **self._key_points([("A lonely point", "")]))
+        assert response.status_code == 200
+        assert any("between 2 and 6" in e for e in form_errors(response))
+        assert "A lonely point" in response.content.decode()
+        assert not Article.objects.exists()
+
+    def test_seven_key_points_are_refused(self, client):
+        points = [(f"Point {i}", "") for i in range(7)]
+        response = self.post_new(client, **self._key_points(points))
+        assert response.status_code == 200
+        assert not Article.objects.exists()
+
+    def test_key_points_are_saved_in_the_order_given(self, client):
+        points = [("First", "Eerste"), ("Second", "Tweede"), ("Third", "")]
+        response = self.post_new(client, **self._key_points(points))
+        assert response.status_code == 302, form_errors(response)
+        saved = Article.objects.get().key_points.all()
+        assert [(p.position, p.text_en, p.text_nl or "") for p in saved] == [
+            (1, "First", "Eerste"),
+            (2, "Second", "Tweede"),
+            (3, "Third", ""),
+        ]
+
     def test_story_link_to_itself(self, client):
         article = make_article()
         login(client, "Editor")

@@ -66,3 +66,13 @@ def test_feed_items_carry_tags_as_categories(client):
     update.tags.add("openai")
     entry = parse(client, "/en/feeds/atom/").entries[0]
     assert [tag.term for tag in entry.tags] == ["openai"]
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_entry_ids_are_absolute_urls(client, kind):
+    update = make_bilingual()
+    for lang in ("en", "nl"):
+        entry = parse(client, f"/{lang}/feeds/{kind}/").entries[0]
+        expected = f"http://testserver/{lang}/updates/{update.slug_in(lang)}/"
+        assert entry.id == expected
+        assert entry.link == expected

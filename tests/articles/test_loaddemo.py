@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 from django.urls import reverse
+from django.utils.html import escape
 
 from newsroom.articles import demo, services
 from newsroom.articles.models import Article, Correction, StoryLink, TranslationState
@@ -164,3 +165,37 @@ def test_demo_users_are_in_their_group_and_can_use_the_admin(client, username, g
     response = client.get(reverse("admin:index"))
     assert response.status_code == 200
     assert "Newsroom" in response.content.decode()
+
+
+def test_demo_updates_have_pictures_with_alt_text_credit_and_key_points(client):
+    loaddemo()
+    published = Article.objects.published()
+    assert published.exists()
+    for article in published:
+        assert article.image, article.slug_en
+        assert (article.image_width, article.image_height) == (1200, 675)
+        written = [lang for lang in ("en", "nl") if article.title_in(lang)]
+        for lang in written:
+            assert getattr(article, f"image_alt_{lang}"), (article.slug_en, lang)
+            assert getattr(article, f"image_credit_{lang}"), (article.slug_en, lang)
+            points = [getattr(p, f"text_{lang}") for p in article.key_points.all()]
+            assert 2 <= len(points) <= 6 and all(points), (article.slug_en, lang)
+    update = Article.objects.get(slug_en=demo.NEXT_CHAPTER)
+    html = client.get(update.get_absolute_url("nl")).content.decode()
+    assert "Illustratie: Newsroom" in html and "Kernpunten" in html
+    assert update.image_alt_nl in html
+
+
+def test_the_partnership_thread_shows_as_one_timeline_on_each_of_its_updates(client):
+    loaddemo()
+    thread = [
+        Article.objects.get(slug_en=slug)
+        for slug in (demo.OUTDATED_UPDATE, demo.NEXT_CHAPTER, demo.AMENDED_AGREEMENT)
+    ]
+    for article in thread:
+        html = client.get(article.get_absolute_url("en")).content.decode()
+        timeline = html[html.index('id="timeline-heading"') :]
+        timeline = timeline[: timeline.index("</section>")]
+        positions = [timeline.index(escape(other.title_en)) for other in thread]
+        assert positions == sorted(positions), article.slug_en
+        assert timeline.count('aria-current="page"') == 1

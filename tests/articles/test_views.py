@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from newsroom.articles.models import Correction, StoryLink, TranslationProgress
+from newsroom.articles.models import Correction, KeyPoint, StoryLink, TranslationProgress
 
-from .factories import link, make_article, make_source, make_topic
+from .factories import link, make_article, make_picture, make_source, make_topic, make_user
 from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -129,18 +129,52 @@ def test_an_english_slug_under_nl_redirects_to_the_dutch_slug(client):
     assert response.url == f"/nl/updates/{update.slug_nl}/"
 
 
-def test_story_thread_shows_both_directions_newest_first(client):
+def _timeline(html):
+    return html[
+        html.index('id="timeline-heading"') : html.index(
+            "</section>", html.index('id="timeline-heading"')
+        )
+    ]
+
+
+def test_story_timeline_shows_the_whole_thread_oldest_first_with_this_update_marked(client):
     now = timezone.now()
+    background = make_bilingual(publish_at=now - timedelta(days=9), title_en="Background piece")
     first = make_bilingual(publish_at=now - timedelta(days=3), title_en="The first deal")
     follow = make_bilingual(publish_at=now - timedelta(days=1), title_en="The amendment")
     fix = make_bilingual(publish_at=now - timedelta(hours=1), title_en="A correction note")
     link(follow, first, StoryLink.Kind.FOLLOW_UP)
     link(fix, follow, StoryLink.Kind.CORRECTION)
+    link(background, first, StoryLink.Kind.BACKGROUND)  # linked to the thread, not to `follow`
 
-    html = text(client.get(follow.get_absolute_url("en")))
-    thread = html[html.index("Story thread") :]
-    assert "Follows up on:" in thread and "Corrected by:" in thread
-    assert thread.index("A correction note") < thread.index("The first deal")
+    for page in (first, follow, fix, background):
+        timeline = _timeline(text(client.get(page.get_absolute_url("en"))))
+        order = [timeline.index(t) for t in ("Background piece", "The first deal", "The amendment")]
+        assert order == sorted(order), page.title_en
+        assert timeline.index("The amendment") < timeline.index("A correction note")
+        current = re.search(r'<li class="current" aria-current="page">(.*?)</li>', timeline, re.S)
+        assert page.title_en in current.group(1)
+        assert timeline.count('aria-current="page"') == 1
+
+    timeline = _timeline(text(client.get(follow.get_absolute_url("en"))))
+    assert "Follows up on" in timeline and "Corrected by" in timeline
+    assert first.relevance_en in timeline  # each other update has a teaser
+
+
+def test_the_bottom_of_an_update_never_lists_an_update_twice(client):
+    source = make_source(name_en="Microsoft")
+    update = make_bilingual(source=source, title_en="The update itself")
+    in_thread = make_bilingual(source=source, title_en="Thread and source and tag")
+    same_source_and_tag = make_bilingual(source=source, title_en="Source and tag")
+    tag_only = make_bilingual(title_en="Tag only")
+    link(update, in_thread)
+    for article in (update, in_thread, same_source_and_tag, tag_only):
+        article.tags.add("azure")
+    html = text(client.get(update.get_absolute_url("en")))
+    bottom = html[html.index('id="timeline-heading"') :]
+    for title in ("Thread and source and tag", "Source and tag", "Tag only"):
+        assert bottom.count(f">{title}</a>") == 1, title
+    assert "More from Microsoft" in bottom and "Related updates" in bottom
 
 
 def test_unpublished_linked_updates_stay_out_of_the_thread(client):
@@ -240,11 +274,21 @@ def test_every_page_advertises_its_feeds(client):
 
 
 def _rich_update(n_signals, n_tags, n_links, source):
-    update = make_bilingual(signals=n_signals, source=source)
+    update = make_bilingual(signals=n_signals, source=source, image=make_picture(800, 450))
+    update.authors.add(
+        *[make_user(first_name=f"Author {i}", password=None) for i in range(n_signals)]
+    )
+    for i in range(n_signals + 1):
+        KeyPoint.objects.create(
+            article=update, position=i, text_en=f"Point {i}", text_nl=f"Punt {i}"
+        )
     update.tags.add(*[f"tag-{update.pk}-{i}" for i in range(n_tags)])
     update.topics.add(make_topic(), make_topic())
-    for _ in range(n_links):
-        link(make_bilingual(source=source), update)
+    previous = update
+    for _ in range(n_links):  # a chain: the timeline walks the whole thread
+        other = make_bilingual(source=source, image=make_picture(800, 450))
+        link(other, previous)
+        previous = other
     Correction.objects.create(article=update, text_en="A fix.")
     return update
 
@@ -263,7 +307,7 @@ def test_listing_query_count_is_fixed(client, django_assert_num_queries, size):
     source = make_source()
     topic = make_topic()
     for _ in range(size):
-        update = make_bilingual(signals=3, source=source)
+        update = make_bilingual(signals=3, source=source, image=make_picture(800, 450))
         update.tags.add("a", "b", "c")
         update.topics.add(topic)
     with django_assert_num_queries(LIST_PAGE_QUERIES):
@@ -272,10 +316,35 @@ def test_listing_query_count_is_fixed(client, django_assert_num_queries, size):
         client.get("/nl/")
 
 
-# article, signals, tags, topics, corrections, two story-link directions, more from the
-# source, related by tags, and the next scheduled publication (how long to cache).
-UPDATE_PAGE_QUERIES = 10
-# count, updates, signals, topics, tags, the three filter menus, next scheduled publication.
-LIST_PAGE_QUERIES = 9
-# updates, signals, topics, tags, topics tracked, next scheduled publication.
+# article, signals, key points, authors, tags, topics, corrections, the story links (one
+# query for the whole thread), the thread's updates, more from the source, related by tags
+# (ids ranked from the tag links; no update shares these tags, so none is read), and the
+# next scheduled publication (how long to cache).
+UPDATE_PAGE_QUERIES = 12
+# capped count, page ids, updates, signals, topics, tags, readable taxonomy counts (topics,
+# tags, sources, how long to keep them), the three filter menus, next scheduled publication.
+LIST_PAGE_QUERIES = 14
+# updates, signals, topics, tags, topics tracked, next scheduled publication (the readable
+# taxonomy counts were cached by the list page just before).
 HOME_PAGE_QUERIES = 6
+
+
+def test_og_locale_names_the_language_of_the_text_shown_on_a_fallback_page(client):
+    update = make_article(published=True, title_en="Only in English")
+    html = text(client.get(update.get_absolute_url("nl")))
+    assert '<meta property="og:locale" content="en_US">' in html
+    assert 'property="og:locale:alternate"' not in html
+    translated = make_bilingual()
+    html = text(client.get(translated.get_absolute_url("nl")))
+    assert '<meta property="og:locale" content="nl_NL">' in html
+    assert '<meta property="og:locale:alternate" content="en_US">' in html
+
+
+def test_language_switcher_keeps_filters_and_the_search_query(client):
+    make_bilingual(title_en="Agents everywhere", title_nl="Agents overal")
+    html = text(client.get("/en/search/?q=agents&page=1"))
+    assert 'href="/nl/search/?q=agents&amp;page=1" hreflang="nl"' in html
+    html = text(client.get("/nl/updates/?tag=codex&source=openai"))
+    assert 'href="/en/updates/?tag=codex&amp;source=openai" hreflang="en"' in html
+    html = text(client.get("/en/search/?q=%3Cscript%3E"))
+    assert 'href="/nl/search/?q=%3Cscript%3E" hreflang="nl"' in html

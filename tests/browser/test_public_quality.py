@@ -13,8 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.articles.models import TranslationProgress
-from tests.articles.factories import make_article, make_source, make_topic
+from newsroom.articles.models import KeyPoint, TranslationProgress
+from tests.articles.factories import (
+    link,
+    make_article,
+    make_picture,
+    make_source,
+    make_topic,
+    make_user,
+)
 from tests.articles.public_helpers import _fresh_cache  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,6 +48,8 @@ def site(db):
     source = make_source(name_en="OpenAI", name_nl="OpenAI")
     body_en = "\n\n".join(f"## Part {n}\n\nAgents now open pull requests." for n in range(3))
     body_nl = "\n\n".join(f"## Deel {n}\n\nAgenten openen nu pull requests." for n in range(3))
+    author = make_user("Writer", first_name="Sam", last_name="Jansen", password=None)
+    previous = None
     for n in range(3):
         update = make_article(
             published=True,
@@ -52,9 +61,21 @@ def site(db):
             body_nl=body_nl,
             original_url=f"https://openai.example/{n}",
             original_title=f"Original {n}",
+            image=make_picture(1200, 675),
+            image_alt_en=f"Picture {n}",
+            image_alt_nl=f"Afbeelding {n}",
+            image_credit_en="Illustration: Newsroom",
+            image_credit_nl="Illustratie: Newsroom",
         )
         update.topics.add(topic)
         update.tags.add("codex")
+        update.authors.add(author)
+        for position, (en, nl) in enumerate([("First point", "Eerste punt"), ("Second", "Twee")]):
+            KeyPoint.objects.create(article=update, position=position, text_en=en, text_nl=nl)
+        if previous:
+            link(update, previous)  # a story thread: the timeline
+        previous = update
+    update.author = author
     return update
 
 
@@ -66,6 +87,8 @@ def test_public_pages_are_valid_and_accessible(page, site, tools, tmp_path, cons
             site.get_absolute_url(lang),
             f"/{lang}/search/?q={'agents' if lang == 'en' else 'agenten'}",
             f"/{lang}/topics/agents/",
+            f"/{lang}/updates/",
+            f"/{lang}/authors/{site.author.pk}/",
         ]
     problems = []
     for n, path in enumerate(paths):

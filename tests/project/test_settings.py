@@ -11,6 +11,9 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "x9!Kq2#vT7@pL4$wZ8^rN1&bM6*cF3(hJ5)dS0-gY2+eA7=uR4",
     "DJANGO_ALLOWED_HOSTS": "news.example",
     "DATABASE_URL": "sqlite:////tmp/newsroom-deploy-check.sqlite3",
+    # The HSTS scope is the operator's explicit decision (README, "Production").
+    "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+    "DJANGO_HSTS_PRELOAD": "1",
 }
 
 

@@ -2,7 +2,7 @@
 
 modeltranslation does not clone expression indexes per language, so each
 language's vector and index are written here. The columns are not model
-fields: PostgreSQL keeps them current on every write, and ``search.py`` reads
+fields: PostgreSQL keeps them current on every write, and ``search/`` reads
 them. On other databases this migration does nothing (search there is simpler).
 
 Note for later migrations: PostgreSQL refuses to change the type of a column a

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.translation import get_language
 
+from newsroom.articles.images import renditions_for
 from newsroom.languages import info
 
 register = template.Library()
@@ -27,3 +28,21 @@ def first_signal(article):
 @register.simple_tag
 def og_locale(lang):
     return info(lang).og_locale
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(article, sizes="100vw", eager=False, alt=None, css_class=""):
+    """A responsive ``<picture>`` of the update's image (WebP and a fallback, both in srcset).
+
+    ``alt`` defaults to the image description in the page's language; pictures load
+    lazily unless ``eager`` (the ones above the fold).
+    """
+    if alt is None:
+        alt = in_lang(article, "image_alt")
+    return {
+        "image": renditions_for(article.image, article.image_width, article.image_height),
+        "sizes": sizes,
+        "lazy": not eager,
+        "alt": alt,
+        "css_class": css_class,
+    }

@@ -6,20 +6,25 @@ changed them in the running demo. Workflow states are reached through the
 services, so they are derived the same way as for real updates.
 """
 
+import json
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.articles import demo, services
+from newsroom.articles import demo, illustrations, services
 from newsroom.articles.models import (
     Article,
     Correction,
     EditorialSignal,
+    KeyPoint,
     Source,
     StoryLink,
     Tag,
@@ -44,6 +49,8 @@ LINKS = (
     ("background_to", StoryLink.Kind.BACKGROUND, "forward"),
     ("followed_up_by", StoryLink.Kind.FOLLOW_UP, "backward"),
 )
+# Pictures (drawn with Pillow, see illustrations.py) and key points of the demo updates.
+EXTRAS = Path(__file__).with_name("demo_extras.json")
 
 
 class Command(BaseCommand):
@@ -63,6 +70,7 @@ class Command(BaseCommand):
                 "as in production); nothing was created. Set NEWSROOM_DEMO_CONTENT=1 on a "
                 "development machine to load it."
             )
+        self.extras = json.loads(EXTRAS.read_text(encoding="utf-8"))
         with transaction.atomic():
             users = self.ensure_users()
             sources = self.ensure(Source, demo.SOURCES)
@@ -143,10 +151,25 @@ class Command(BaseCommand):
                 "translation_progress": TranslationProgress.MACHINE,
                 "translation_machine_assisted": True,
             }
+        extras = self.extras["updates"].get(spec["slug_en"], {})
+        if extras.get("motif"):
+            fields |= self.picture_fields(spec["slug_en"], extras)
+        fields["key_points_machine_assisted"] = extras.get("key_points_machine_assisted", False)
         article = Article.objects.create(source=sources[spec["source"]], **fields)
         EditorialSignal.objects.bulk_create(
             EditorialSignal(article=article, position=i, text_en=en, text_nl=nl)
             for i, (en, nl) in enumerate(spec["signals"])
+        )
+        # Key points in the languages the update is written in (a missing translation has none).
+        written = {lang for lang in ("en", "nl") if spec.get(f"title_{lang}")}
+        KeyPoint.objects.bulk_create(
+            KeyPoint(
+                article=article,
+                position=i,
+                text_en=en if "en" in written else "",
+                text_nl=nl if "nl" in written else "",
+            )
+            for i, (en, nl) in enumerate(extras.get("key_points", []), start=1)
         )
         article.authors.set([users[name] for name in spec["authors"]])
         article.topics.set([topics[slug] for slug in spec["topics"]])
@@ -170,6 +193,23 @@ class Command(BaseCommand):
         if correction := spec.get("correction"):
             Correction.objects.create(article=article, **correction)
         return article
+
+    def picture_fields(self, slug, extras):
+        """Draw the update's illustration once and describe it in both languages."""
+        name = f"updates/demo/{slug}.png"
+        if not default_storage.exists(name):
+            png = illustrations.draw(extras["motif"], extras["palette"])
+            name = default_storage.save(name, ContentFile(png))
+        credit = self.extras["credit"]
+        return {
+            "image": name,
+            "image_width": illustrations.WIDTH,
+            "image_height": illustrations.HEIGHT,
+            "image_alt_en": extras["alt_en"],
+            "image_alt_nl": extras["alt_nl"],
+            "image_credit_en": credit["en"],
+            "image_credit_nl": credit["nl"],
+        }
 
     def edit_source_after_review(self, article, spec):
         """A real (not minor) source edit after the review makes the translation out of date."""

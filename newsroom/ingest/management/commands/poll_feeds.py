@@ -1,15 +1,19 @@
 from django.core.management.base import BaseCommand
+from django.tasks import TaskResultStatus
+from django.utils.translation import gettext as _
 
 from newsroom.articles.models import Source
-from newsroom.ingest.services import poll_sources
+from newsroom.ingest.models import ImportRun
+from newsroom.ingest.tasks import fetch_source, sweep_stale
 
 from ._report import report
 
 
 class Command(BaseCommand):
     help = (
-        "Fetch the feed of every active source and import new items as drafts. "
-        "Safe to run from cron: a broken feed is logged and the others go on."
+        "Queue a fetch of every active source's feed; a task worker (manage.py db_worker) "
+        "imports new items as drafts. Safe to run from cron. Import runs and jobs left "
+        "running by a worker that died are marked failed first."
     )
 
     def add_arguments(self, parser):
@@ -18,8 +22,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, slugs=None, **options):
+        sweep_stale()
         sources = Source.objects.filter(is_active=True).exclude(feed_url="")
         if slugs:
             sources = sources.filter(slug__in=slugs)
-        for run in poll_sources(sources=sources):
-            report(self, run, verbosity=options["verbosity"])
+        for source in sources:
+            result = fetch_source.enqueue(source.pk, "poll_feeds")
+            if result.status == TaskResultStatus.SUCCESSFUL and result.return_value["run"]:
+                # The immediate backend ran it already: report it as it happened.
+                run = ImportRun.objects.get(pk=result.return_value["run"])
+                report(self, run, verbosity=options["verbosity"])
+            elif result.status == TaskResultStatus.FAILED:
+                self.stderr.write(_("%(source)s: the fetch failed.") % {"source": source})
+            elif options["verbosity"] >= 1:
+                self.stdout.write(_("%(source)s: fetch queued.") % {"source": source})

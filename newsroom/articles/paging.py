@@ -1,0 +1,38 @@
+"""Pagination whose cost does not grow with the number of updates.
+
+``BoundedPaginator`` counts at most ``max_items`` rows (a ``LIMIT``-ed count), so a list of
+100,000 updates costs what a list of 5,000 does, and reads a page in two steps: the ids of
+the page from the index (``OFFSET`` over ids only), then those rows with everything the
+page shows. Pages past ``max_items`` do not exist; the last page says where older updates
+are (topics, tags, sources, search, feeds).
+"""
+
+from django.core.paginator import Paginator
+from django.utils.functional import cached_property
+
+
+class BoundedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, max_items, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.max_items = max_items
+
+    @cached_property
+    def count(self):
+        # One more than the bound tells "there are more" without counting them all.
+        found = self.object_list[: self.max_items + 1].count()
+        self.capped = found > self.max_items
+        return min(found, self.max_items)
+
+    @property
+    def is_capped(self):
+        return self.count and self.capped
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

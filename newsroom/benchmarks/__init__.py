@@ -1,0 +1,1 @@
+"""Benchmarks that print figures (``make bench``); nothing here runs in the test suite."""

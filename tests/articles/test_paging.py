@@ -1,0 +1,45 @@
+"""Deep list pages and common search words stay cheap: lists go LIST_MAX_ITEMS deep and say
+where older updates are; search ranks the newest matches and says when there are more."""
+
+import pytest
+from django.db import connection
+
+from newsroom.articles import search, views
+
+from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_pages_stop_at_the_bound_and_the_last_one_says_where_older_updates_are(
+    client, monkeypatch
+):
+    monkeypatch.setattr(views, "LIST_MAX_ITEMS", 4)
+    monkeypatch.setattr(views.UpdateListView, "paginate_by", 2)
+    updates = [make_bilingual() for _ in range(6)]  # newest last
+    first = client.get("/en/updates/").content.decode()
+    assert updates[-1].title_en in first and "Only the newest" not in first
+    last = client.get("/nl/updates/?page=2").content.decode()
+    assert updates[2].title_nl in last
+    assert "Alleen de nieuwste 4 updates staan per pagina in deze lijst." in last
+    assert "Pagina 2 van 2" in last or "2 van 2" in last
+    assert client.get("/en/updates/?page=3").status_code == 404
+
+
+def test_a_list_within_the_bound_has_no_note(client, monkeypatch):
+    monkeypatch.setattr(views.UpdateListView, "paginate_by", 2)
+    make_bilingual(), make_bilingual(), make_bilingual()
+    last = client.get("/en/updates/?page=2").content.decode()
+    assert "Only the newest" not in last
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="bounded ranking is PostgreSQL's")
+def test_a_common_word_ranks_the_newest_matches_and_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr(search.text, "MAX_RESULTS", 2)
+    updates = [make_bilingual(title_en=f"Pricing change {n}") for n in range(4)]
+    html = client.get("/en/search/?q=pricing").content.decode()
+    assert "More than 2 updates match “pricing”." in html
+    shown = [u for u in updates if u.title_en in html]
+    assert shown == updates[2:]  # the newest two
+    dutch = client.get("/nl/search/?q=update").content.decode()
+    assert "Meer dan 2 updates passen bij “update”." in dutch
