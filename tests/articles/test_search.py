@@ -12,7 +12,7 @@ from django.db import connection
 
 from newsroom.articles import search
 from newsroom.articles.models import Article, Tag
-from newsroom.articles.services import publish_article
+from newsroom.articles.workflow import publish as publish_article
 
 from .factories import make_article, make_topic, make_user
 from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401

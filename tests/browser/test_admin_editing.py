@@ -5,7 +5,7 @@ update in both languages, a translator reviews the Dutch side and later sees it 
 from django.utils import translation
 from playwright.sync_api import expect
 
-from newsroom.articles import services
+from newsroom.articles import workflow
 from newsroom.articles.models import Article, StoryLink, TranslationState
 from tests.articles.factories import make_article, make_source, make_topic, make_user
 
@@ -162,10 +162,10 @@ def test_translator_reviews_the_dutch_side_and_sees_it_go_out_of_date(
     assert [s.text_nl for s in article.signals.all()] == [nl for _en, nl in SIGNALS]
 
     # A later, real edit of the English title makes the Dutch side out of date.
-    before = services.source_snapshot(article)
-    article.title_en = "Example Labs retires model v1 in March"
-    article.save()
-    services.record_edit(article=article, before=before)
+    workflow.save_edit(
+        article=article, user=editor, version=None,
+        changes={"title_en": "Example Labs retires model v1 in March"},
+    )  # fmt: skip
 
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     panel = page.locator(".field-translation_overview")
