@@ -8,7 +8,6 @@ from newsroom.languages import info
 
 from .models import MAX_KEY_POINTS, MAX_SIGNALS, MIN_KEY_POINTS, Article, TranslationState
 
-
 # Shown in the progress select when a reviewed translation is out of date: choosing
 # “Reviewed” then reviews it again (against the source as it is now).
 OUTDATED_CHOICE = "outdated"

@@ -82,9 +82,7 @@ def test_no_copy_no_source_or_no_published_update_is_a_404(client):
     assert client.get(original_url(later)).status_code == 404
 
 
-def test_turning_the_setting_off_hides_the_copy_at_once(
-    client, django_capture_on_commit_callbacks
-):
+def test_turning_the_setting_off_hides_the_copy_at_once(client, django_capture_on_commit_callbacks):
     source = make_source(show_cached_original=True)
     article = update_from(source)
     assert client.get(original_url(article)).status_code == 200

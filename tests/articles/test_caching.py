@@ -7,7 +7,6 @@ import time_machine
 from django.utils import timezone
 
 from newsroom.articles import workflow
-from newsroom.articles.models import EditorialSignal
 
 from .factories import make_article, make_user
 from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401

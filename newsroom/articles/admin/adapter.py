@@ -94,5 +94,8 @@ def save(request, form, formsets, add):
 
 def _errors(error):
     if hasattr(error, "error_dict"):
-        return {field: [str(m) for e in errors for m in e.messages] for field, errors in error.error_dict.items()}
+        return {
+            field: [str(m) for e in errors for m in e.messages]
+            for field, errors in error.error_dict.items()
+        }
     return {NON_FIELD_ERRORS: list(error.messages)}

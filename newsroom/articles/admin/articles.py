@@ -304,12 +304,14 @@ class ArticleAdmin(
             request,
             queryset,
             workflow.submit_for_review,
-            lambda n: ngettext(
-                "%(count)d update submitted for review.",
-                "%(count)d updates submitted for review.",
-                n,
-            )
-            % {"count": n},
+            lambda n: (
+                ngettext(
+                    "%(count)d update submitted for review.",
+                    "%(count)d updates submitted for review.",
+                    n,
+                )
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Publish (or schedule) selected updates"), permissions=["publish"])
@@ -318,8 +320,10 @@ class ArticleAdmin(
             request,
             queryset,
             workflow.publish,
-            lambda n: ngettext("%(count)d update published.", "%(count)d updates published.", n)
-            % {"count": n},
+            lambda n: (
+                ngettext("%(count)d update published.", "%(count)d updates published.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Unpublish selected updates"), permissions=["publish"])
@@ -328,10 +332,10 @@ class ArticleAdmin(
             request,
             queryset,
             workflow.unpublish,
-            lambda n: ngettext(
-                "%(count)d update unpublished.", "%(count)d updates unpublished.", n
-            )
-            % {"count": n},
+            lambda n: (
+                ngettext("%(count)d update unpublished.", "%(count)d updates unpublished.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Mark translation reviewed"), permissions=["review"])
@@ -340,12 +344,14 @@ class ArticleAdmin(
             request,
             queryset,
             workflow.mark_translation_reviewed,
-            lambda n: ngettext(
-                "%(count)d translation marked reviewed.",
-                "%(count)d translations marked reviewed.",
-                n,
-            )
-            % {"count": n},
+            lambda n: (
+                ngettext(
+                    "%(count)d translation marked reviewed.",
+                    "%(count)d translations marked reviewed.",
+                    n,
+                )
+                % {"count": n}
+            ),
         )
 
     def has_publish_permission(self, request):

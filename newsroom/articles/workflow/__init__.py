@@ -32,7 +32,12 @@ from .actions import (
 from .changes import Row
 from .permissions import PUBLISH_PERMISSION, REVIEW_PERMISSION, SOURCE_TEXT_PERMISSION
 from .session import Result, StaleEdit
-from .translation import FieldChange, refresh_translation_state, source_snapshot, translation_changes
+from .translation import (
+    FieldChange,
+    refresh_translation_state,
+    source_snapshot,
+    translation_changes,
+)
 
 __all__ = [
     "PUBLISH_PERMISSION",

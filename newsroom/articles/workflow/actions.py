@@ -5,7 +5,6 @@ that user may do. They raise ``PermissionDenied``, ``ValidationError`` (a dict o
 field errors where a field is to blame) or ``StaleEdit``; nothing is written then.
 """
 
-import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -170,8 +169,8 @@ def restore_revision(*, article, user, version_id):
     for f in Article._meta.get_fields():
         if f.name in NOT_RESTORED or f.name not in old or not getattr(f, "concrete", False):
             continue
-        if f.name == "tags":
-            continue
+        if f.name == "tags" or f.name in permissions.TEXT_FIELDS:
+            continue  # tags below; translated fields by their per-language columns
         changes[f.name] = old[f.name]
     others = version.revision.version_set.exclude(pk=version.pk)
     rows = {}
@@ -204,7 +203,8 @@ def restore_revision(*, article, user, version_id):
             apply_rows(edit, kind, kind_rows)
         apply_changes(edit, {"tags": [t.name for t in Tag.objects.filter(pk__in=tag_ids)]})
         edit.comment.step(
-            _("Restored the version saved on %(when)s.") % {"when": when(version.revision.date_created)}
+            _("Restored the version saved on %(when)s.")
+            % {"when": when(version.revision.date_created)}
         )
     return edit.result
 

@@ -16,8 +16,9 @@ ROW_LABELS = {
 
 
 def when(moment):
-    """“23 November 2026 18:29” in the site's time zone (never UTC)."""
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    """“23 November 2026, 18:29” in the site's time zone (never UTC), month in the
+    active language."""
+    return formats.date_format(timezone.localtime(moment), "j F Y, H:i")
 
 
 class Comment:

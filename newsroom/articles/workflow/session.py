@@ -75,7 +75,9 @@ class Edit:
 
     def _check_embargo(self):
         article = self.article
-        if not (self.check_embargo and article.status == Status.PUBLISHED and article.embargo_until):
+        if not (
+            self.check_embargo and article.status == Status.PUBLISHED and article.embargo_until
+        ):
             return
         if article.publish_at is None or article.publish_at < article.embargo_until:
             raise ValidationError(
