@@ -62,7 +62,11 @@ class ArticleAdminForm(forms.ModelForm):
                 % {"language": info(lang).name},
             )
         for field, messages in (self.refusal or {}).items():
-            self.add_error(field if field in self.fields else None, messages)
+            # Shown at the top of the form (the reason may be far down the page) and,
+            # when a field is to blame, on that field too.
+            self.add_error(None, messages)
+            if field in self.fields:
+                self.add_error(field, messages)
         return cleaned
 
     def _post_clean(self):

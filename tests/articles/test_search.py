@@ -194,6 +194,21 @@ def test_rebuild_command_restores_a_lost_index():
 
 
 @sqlite_only
+def test_migrate_indexes_updates_that_existed_before_the_index():
+    """An older development database: its updates were there before migration 0004."""
+    from django.apps import apps
+
+    from newsroom.articles.search import sync
+
+    article = make_bilingual(body_en="Quantum chips arrive.")
+    with connection.cursor() as cursor:
+        for lang in ("en", "nl"):
+            cursor.execute(f"DELETE FROM articles_search_{lang}")  # noqa: S608
+    sync.index_missing(sender=apps.get_app_config("articles"))
+    assert found("en", "quantum") == [article]
+
+
+@sqlite_only
 def test_index_updates_reindexes_rows_written_without_signals():
     article = make_bilingual(body_en="Nothing special.")
     Article.objects.filter(pk=article.pk).update(body_en="Quantum chips arrive.")

@@ -54,6 +54,7 @@ class ArticleAdmin(
     TabbedTranslationAdmin,
 ):
     form = ArticleAdminForm
+    change_list_template = "admin/change_list.html"  # no “recover deleted updates” button
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [
         SignalInline,
@@ -279,8 +280,8 @@ class ArticleAdmin(
     def recover_view(self, request, version_id, extra_context=None):
         raise PermissionDenied  # a deleted update is not brought back around the workflow
 
-    def has_recover_permission(self, request):
-        return False
+    def recoverlist_view(self, request, extra_context=None):
+        raise PermissionDenied
 
     # Actions: each one workflow call per update, refusals reported per update.
     def _run_action(self, request, queryset, action, done_message):

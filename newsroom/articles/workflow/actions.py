@@ -72,13 +72,17 @@ def save_edit(
 def create_update(*, user, changes, rows=None, step=None, at=None, review=False):
     """A new update from ``changes``; returns the ``Result`` with the saved update."""
     permissions.require(user, "create")
+    changes = dict(changes)
+    progress = changes.pop("translation_progress", None)
     with editing(user=user, new=Article()) as edit:
-        _apply(edit, changes=changes, rows=None, minor=False, step=None, at=None, review=False)
+        apply_changes(edit, changes)
         edit.article.save()  # rows need the update to exist
         for kind, kind_rows in (rows or {}).items():
             apply_rows(edit, kind, kind_rows)
-        if review:
-            publishing.review(edit)
+        if progress == TranslationProgress.REVIEWED or review:
+            publishing.review(edit)  # against the source as created, rows included
+        elif progress is not None:
+            apply_changes(edit, {"translation_progress": progress})
         if step == "publish":
             publishing.publish(edit, at=at)
         elif step is not None:

@@ -8,6 +8,7 @@ checked against the allow-list (``permissions``) before it is applied.
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -117,8 +118,9 @@ def _apply_file(edit, name, model_field, value):
         if not getattr(article, name):
             return
         value = ""
-    elif isinstance(value, str) and value == getattr(article, name).name:
-        return
+    elif not isinstance(value, UploadedFile):  # the stored file, or a name
+        if getattr(value, "name", value) == getattr(article, name).name:
+            return
     permissions.require_field(edit.user, article, name)
     model_field.save_form_data(article, value)
     edit.comment.field(name)

@@ -14,7 +14,7 @@ from newsroom.articles.models import Article, Tag, TranslationState
 from newsroom.pagecache import store
 
 from ..admin_forms import article_form_data, change_url, changelist_url, form_errors
-from ..factories import make_article, make_user
+from ..factories import make_article, make_picture, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,18 @@ class TestFinding1UnchangedSave:
         assert stored.version == article.version
         assert stored.body_en == article.body_en  # no CR stored
         assert comments(article) == before  # no revision that says “changed”
+
+    def test_an_update_with_a_picture_saved_unchanged_keeps_its_picture(
+        self, client, settings, tmp_path
+    ):
+        settings.MEDIA_ROOT = tmp_path
+        article = reviewed_bilingual(image=make_picture(800, 450))
+        name = Article.objects.get(pk=article.pk).image.name
+        login(client, "Editor")
+        response = client.post(change_url(article), article_form_data(article))
+        assert response.status_code == 302, form_errors(response)
+        stored = Article.objects.get(pk=article.pk)
+        assert stored.image.name == name and stored.version == article.version
 
     def test_trailing_spaces_and_decomposed_accents_are_no_change(self):
         article = reviewed_bilingual(title_en="Café opens")
@@ -199,6 +211,11 @@ class TestFinding7OneWritePath:
         before = Article.objects.filter(pk=article.pk).values().get()
         assert client.get(change_url(article)).status_code == 200
         assert Article.objects.filter(pk=article.pk).values().get() == before
+
+    def test_deleted_updates_are_not_recovered_around_the_workflow(self, client):
+        login(client, "Editor")
+        assert client.get("/admin/articles/article/recover/").status_code == 403
+        assert "recover/" not in client.get(changelist_url()).content.decode()
 
     def test_no_code_outside_the_workflow_saves_an_update(self):
         """The write path is one package: nothing else calls save() on an update."""
