@@ -118,9 +118,11 @@ def _apply_file(edit, name, model_field, value):
         if not getattr(article, name):
             return
         value = ""
-    elif not isinstance(value, UploadedFile):  # the stored file, or a name
-        if getattr(value, "name", value) == getattr(article, name).name:
-            return
+    elif (
+        not isinstance(value, UploadedFile)  # the stored file, or a name
+        and getattr(value, "name", value) == getattr(article, name).name
+    ):
+        return
     permissions.require_field(edit.user, article, name)
     model_field.save_form_data(article, value)
     edit.comment.field(name)
