@@ -18,7 +18,7 @@ from newsroom.articles.workflow import changes
 from ..factories import make_article, make_user
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs it)"
     ),
