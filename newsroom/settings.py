@@ -158,6 +158,11 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend]}}
 # died (a fetch has a 15 s deadline); the next poll or worker pass marks it failed.
 NEWSROOM_STALE_JOB_SECONDS = int(os.environ.get("NEWSROOM_STALE_JOB_SECONDS", "900"))
 
+# The feed fetcher only connects to public internet addresses (newsroom/ingest/fetch.py).
+# True also allows loopback (127.0.0.0/8, ::1): for tests and a feed served on this
+# machine during development, never in production.
+INGEST_ALLOW_LOOPBACK = env_bool("NEWSROOM_INGEST_ALLOW_LOOPBACK", False)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins before the password
     "django.contrib.auth.backends.ModelBackend",
