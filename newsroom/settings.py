@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so no view and no cache key ever sees a control character from the URL.
+    "newsroom.ops.querystring.QueryStringMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.ops.security.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",

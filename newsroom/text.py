@@ -17,6 +17,12 @@ MAX_MARKUP_DEPTH = 256
 MAX_MARKUP_LENGTH = 2_000_000  # characters; a feed is capped at 5 MB before this
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*+)[^<>]*?(/?)>")
 _ANY_TAG = re.compile(r"<[^<>]*>")
+# Python-Markdown's time grows with the cube of list nesting (400 levels: seconds, 2,000:
+# minutes) and it recurses once per level; real posts nest a handful of levels.
+MAX_MARKDOWN_INDENT = 64  # columns of indentation before a list marker
+MAX_MARKDOWN_QUOTES = 32  # levels of > quoting
+_LIST_LINE = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
+_QUOTE_PREFIX = re.compile(rf"^[ \t]*(?:>[ \t]*){{{MAX_MARKDOWN_QUOTES + 1},}}", re.MULTILINE)
 # Elements that never nest (void) or that the parser closes by itself when the next one
 # opens (an unclosed <p> or <li> does not deepen the tree): not counted.
 NOT_NESTING = frozenset(
@@ -67,3 +73,15 @@ def bounded_markup(markup: str) -> str:
     if markup_depth(markup) > MAX_MARKUP_DEPTH:
         markup = _ANY_TAG.sub(" ", markup).replace("<", "&lt;")
     return markup
+
+
+def markdown_too_deep(text: str) -> bool:
+    """Whether Markdown ``text`` nests lists or quotes deeper than anyone writes (and
+    than Python-Markdown handles in reasonable time)."""
+    text = text or ""
+    if _QUOTE_PREFIX.search(text):
+        return True
+    return any(
+        len(match.group(1).expandtabs(4)) > MAX_MARKDOWN_INDENT
+        for match in _LIST_LINE.finditer(text)
+    )

@@ -43,6 +43,7 @@ from .models import (
 )
 from .presence_admin import PresenceAdminMixin
 from .revisions_admin import RevisionCompareAdminMixin
+from .taxonomy_forms import SourceAdminForm, TagAdminForm, TopicAdminForm
 
 reversion.register(
     Article,
@@ -666,6 +667,7 @@ def _short(value, limit=160):
 
 @admin.register(Source)
 class SourceAdmin(TabbedTranslationAdmin):
+    form = SourceAdminForm
     list_display = ["name", "kind", "language", "homepage", "is_active", "update_count"]
     list_filter = ["kind", "language", "is_active"]
     search_fields = ["name_en", "name_nl", "slug", "homepage"]
@@ -681,6 +683,7 @@ class SourceAdmin(TabbedTranslationAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(TabbedTranslationAdmin):
+    form = TopicAdminForm
     list_display = ["name", "slug", "update_count"]
     search_fields = ["name_en", "name_nl", "slug"]
     prepopulated_fields = {"slug": ("name_en",)}
@@ -699,6 +702,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 
 @admin.register(Tag)
 class TagAdmin(TabbedTranslationAdmin):
+    form = TagAdminForm
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_nl", "slug"]
     prepopulated_fields = {"slug": ("name_en",)}

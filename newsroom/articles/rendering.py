@@ -5,7 +5,7 @@ import nh3
 from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
 
-from newsroom.text import bounded_markup
+from newsroom.text import bounded_markup, markdown_too_deep
 
 ALLOWED_TAGS = {
     "p",
@@ -35,12 +35,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": 
 
 def render_markdown(text):
     """Markdown to HTML, sanitised: no scripts, no inline handlers, safe link schemes only."""
-    try:
-        html = markdown.markdown(text or "", extensions=["toc", "tables", "sane_lists"])
-    except RecursionError:
-        # Python-Markdown recurses once per level of nested lists or quotes: a body
-        # nested hundreds deep is shown as plain paragraphs rather than failing the page.
+    if markdown_too_deep(text):
+        # Lists or quotes nested hundreds deep would cost Python-Markdown minutes (and
+        # recursion): such a body is shown as plain paragraphs instead.
         html = linebreaks(escape(text))
+    else:
+        html = markdown.markdown(text or "", extensions=["toc", "tables", "sane_lists"])
     clean = nh3.clean(
         bounded_markup(html),
         tags=ALLOWED_TAGS,

@@ -18,7 +18,7 @@ import markdown
 import yaml
 from django.utils.translation import gettext as _
 
-from newsroom.text import is_too_complex, strip_control_characters
+from newsroom.text import is_too_complex, markdown_too_deep, strip_control_characters
 
 from .cleaning import clean_html, normalise_url, one_line, plain_text
 from .fetch import limits, size_text
@@ -249,13 +249,12 @@ def parse_markdown(text, *, path=""):
     excerpt_md = _text(meta.get("excerpt"))
     if not excerpt_md and separator in body:
         excerpt_md = body.split(separator, 1)[0]
-    try:
-        item.excerpt = plain_text(_render(excerpt_md))
-        body_html = _render(body.replace(separator, "\n\n"))
-    except RecursionError as error:
+    if markdown_too_deep(body) or markdown_too_deep(excerpt_md):
         raise ParseError(
             _("The text of %(path)s nests lists or quotes too deeply to be read.") % {"path": path}
-        ) from error
+        )
+    item.excerpt = plain_text(_render(excerpt_md))
+    body_html = _render(body.replace(separator, "\n\n"))
     item.content_html = clean_html(body_html, base_url=item.url)
     if is_too_complex(body_html):
         item.notes.append(_too_complex_note())
