@@ -27,7 +27,7 @@ def test_feeds_answer_with_control_characters_stored_anywhere(client):
         translated=True,
         title_en="Bad\x0btitle",
         relevance_en="Rele\x1fvant",
-        summary_en="Sum\x00mary",
+        summary_en="Sum\x08mary",
         translation_progress="reviewed",
     )
     update.topics.add(topic)
