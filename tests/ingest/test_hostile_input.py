@@ -170,3 +170,21 @@ def test_a_link_with_a_nul_byte_is_not_kept():
     )
 
     assert "\x00" not in feed.items[0].url
+
+
+def test_an_xml_entity_bomb_in_a_feed_is_not_expanded():
+    entities = "".join(
+        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(7)
+    )
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "lol">{entities}]>'
+        '<rss version="2.0"><channel><title>&h;</title><item><title>x&h;</title>'
+        "<link>https://a.example/</link></item></channel></rss>"
+    ).encode()
+
+    try:
+        parsed = parse_feed(feed, url="https://a.example/")
+    except ParseError:
+        return
+    assert len(parsed.title) < 1000
+    assert all(len(item.title) < 1000 for item in parsed.items)
