@@ -21,6 +21,7 @@ import ipaddress
 import select
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -172,13 +173,19 @@ class _Target:
         parts = urlsplit(url)
         scheme = parts.scheme.lower()
         try:
+            host = parts.hostname.encode("idna").decode("ascii")  # bücher.example → xn--…
+        except UnicodeError as error:
+            raise FetchError(
+                _("The host name %(host)s could not be found.") % {"host": parts.hostname}
+            ) from error
+        try:
             port = parts.port or SCHEMES[scheme]
         except ValueError as error:
             raise FetchError(_("%(url)s is not an http(s) address.") % {"url": url}) from error
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         if any(c in path for c in "\r\n\x00 "):
             raise FetchError(_("%(url)s is not an http(s) address.") % {"url": url})
-        return cls(scheme, parts.hostname, port, path)
+        return cls(scheme, host, port, path)
 
     @property
     def host_header(self):
@@ -188,9 +195,8 @@ class _Target:
 
 def _resolve(target, deadline):
     """The one address to connect to; refuses a host with any non-public address."""
-    _remaining(deadline)
     try:
-        infos = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+        infos = _lookup(target, deadline)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(
             _("The host name %(host)s could not be found.") % {"host": target.host}
@@ -206,6 +212,27 @@ def _resolve(target, deadline):
             % {"host": target.host}
         )
     return next(info for info in infos if info[4][0] == addresses[0])
+
+
+def _lookup(target, deadline):
+    """``getaddrinfo`` inside the deadline: the system resolver has no timeout of its own
+    that we control, so it runs in a thread we stop waiting for."""
+    answer = {}
+
+    def resolve():
+        try:
+            answer["infos"] = socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM)
+        except Exception as error:  # handed to the caller below
+            answer["error"] = error
+
+    thread = threading.Thread(target=resolve, daemon=True)
+    thread.start()
+    thread.join(_remaining(deadline))
+    if thread.is_alive():
+        raise _DeadlinePassed
+    if "error" in answer:
+        raise answer["error"]
+    return answer["infos"]
 
 
 def _request(target, headers, deadline):

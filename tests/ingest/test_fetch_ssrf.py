@@ -296,3 +296,35 @@ def test_front_matter_cannot_make_the_importer_fetch_an_internal_address(
     assert run.status == ImportRun.Status.FAILED
     assert NOT_PUBLIC in run.message
     assert no_loopback.requests == []
+
+
+def test_a_name_lookup_that_hangs_is_cut_off_at_the_deadline(monkeypatch):
+    stuck = threading.Event()
+
+    def resolver(*args, **kwargs):
+        stuck.wait(5)
+        return []
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", resolver)
+    try:
+        with pytest.raises(FetchError, match="did not answer within 0.2 seconds"):
+            fetch("http://slow-dns.example/feed.xml", timeout=0.2)
+    finally:
+        stuck.set()
+
+
+def test_an_international_host_name_is_looked_up_in_its_ascii_form(feed_server, monkeypatch):
+    feed_server.add_feed("/feed.xml", "rdf_rss1.xml")
+    port = feed_server.httpd.server_port
+    lookups = []
+
+    def resolver(host, *args, **kwargs):
+        lookups.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", resolver)
+
+    fetch(f"http://bücher.example:{port}/feed.xml", timeout=2)
+
+    assert lookups == ["xn--bcher-kva.example"]
+    assert feed_server.requests[0][1]["Host"] == f"xn--bcher-kva.example:{port}"
