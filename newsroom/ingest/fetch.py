@@ -29,10 +29,13 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from newsroom.text import strip_control_characters
+
 DEFAULT_TIMEOUT = 15  # seconds, for the whole fetch
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
+MAX_MESSAGE = 1000
 SCHEMES = {"http": 80, "https": 443}
 REDIRECTS = {301, 302, 303, 307, 308}
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -43,7 +46,13 @@ ACCEPT = (
 
 
 class FetchError(Exception):
-    """A fetch that gave no usable content; ``str()`` is meant for an editor."""
+    """A fetch that gave no usable content; ``str()`` is meant for an editor.
+
+    The message may quote the server (a reason phrase, a redirect target): it is kept
+    free of control characters and short, as it is stored in the import log."""
+
+    def __init__(self, message):
+        super().__init__(strip_control_characters(str(message))[:MAX_MESSAGE])
 
 
 class _DeadlinePassed(Exception):
@@ -134,7 +143,7 @@ def fetch(url, *, etag="", last_modified="", timeout=None, max_bytes=None):
                 if not 200 <= response.status < 300:
                     raise FetchError(
                         _("The server answered HTTP %(code)d (%(reason)s).")
-                        % {"code": response.status, "reason": response.reason}
+                        % {"code": response.status, "reason": response.reason[:100]}
                     )
                 content = _read_body(response, max_bytes)
                 answer = response.headers

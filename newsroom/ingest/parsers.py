@@ -30,7 +30,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)(.*)\Z", re.
 
 
 class ParseError(Exception):
-    """The input as a whole could not be read; ``str()`` is meant for an editor."""
+    """The input as a whole could not be read; ``str()`` is meant for an editor (kept free
+    of control characters: it may quote the input, and it is stored in the import log)."""
+
+    def __init__(self, message):
+        super().__init__(strip_control_characters(str(message)))
 
 
 class _AliasRefused(yaml.YAMLError):

@@ -328,3 +328,20 @@ def test_an_international_host_name_is_looked_up_in_its_ascii_form(feed_server, 
 
     assert lookups == ["xn--bcher-kva.example"]
     assert feed_server.requests[0][1]["Host"] == f"xn--bcher-kva.example:{port}"
+
+
+def test_what_a_server_says_reaches_the_import_log_without_control_characters(feed_server):
+    def rude(handler):
+        handler.wfile.write(b"HTTP/1.1 500 Bad\x00\x01 things" + b"x" * 500 + b"\r\n\r\n")
+
+    feed_server.add_handler("/rude.xml", rude)
+    feed_server.add("/away.xml", status=302, headers={"Location": "gopher://a\x01b/"})
+    source = make_source(feed_url=feed_server.url("/rude.xml"))
+
+    (run,) = poll_sources(sources=[source])
+    with pytest.raises(FetchError) as caught:
+        fetch(feed_server.url("/away.xml"), timeout=2)
+
+    assert run.message.startswith("The server answered HTTP 500 (Bad things")
+    assert len(run.message) < 200
+    assert "\x01" not in str(caught.value) and "not an http(s) address" in str(caught.value)
