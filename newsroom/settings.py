@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so no view and no cache key ever sees a control character from the URL.
+    "newsroom.ops.querystring.QueryStringMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.ops.security.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -157,6 +159,11 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks_backend]}}
 # A job or import run still "running" after this long was left behind by a worker that
 # died (a fetch has a 15 s deadline); the next poll or worker pass marks it failed.
 NEWSROOM_STALE_JOB_SECONDS = int(os.environ.get("NEWSROOM_STALE_JOB_SECONDS", "900"))
+
+# The feed fetcher only connects to public internet addresses (newsroom/ingest/fetch.py).
+# True also allows loopback (127.0.0.0/8, ::1): for tests and a feed served on this
+# machine during development, never in production.
+INGEST_ALLOW_LOOPBACK = env_bool("NEWSROOM_INGEST_ALLOW_LOOPBACK", False)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins before the password

@@ -8,14 +8,42 @@ the pages (``Article.objects.for_readers_in``).
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from newsroom.text import strip_control_characters
+
 from .models import Article, Tag, Topic
 
 FEED_SIZE = 30
+
+
+def _clean(value):
+    """XML 1.0 cannot carry control characters (Django refuses to write them): a value
+    stored with one, by whatever path, is written without it instead of failing the feed."""
+    if isinstance(value, str):
+        return strip_control_characters(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_clean(v) for v in value)
+    return value
+
+
+class _Cleaning:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_clean, args), **{k: _clean(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_clean, args), **{k: _clean(v) for k, v in kwargs.items()})
+
+
+class CleanRssFeed(_Cleaning, Rss201rev2Feed):
+    pass
+
+
+class CleanAtomFeed(_Cleaning, Atom1Feed):
+    pass
 
 
 def _text(obj, name):
@@ -23,6 +51,8 @@ def _text(obj, name):
 
 
 class UpdatesRss(Feed):
+    feed_type = CleanRssFeed
+
     def title(self, obj=None):
         return _("Newsroom: latest updates")
 
@@ -73,7 +103,7 @@ class UpdatesRss(Feed):
 
 
 class UpdatesAtom(UpdatesRss):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = UpdatesRss.description
 
     def feed_url(self, obj=None):
@@ -100,7 +130,7 @@ class TopicRss(UpdatesRss):
 
 
 class TopicAtom(TopicRss):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = UpdatesRss.description
 
     def feed_url(self, obj=None):
@@ -118,7 +148,7 @@ class TagRss(TopicRss):
 
 
 class TagAtom(TagRss):
-    feed_type = Atom1Feed
+    feed_type = CleanAtomFeed
     subtitle = UpdatesRss.description
 
     def feed_url(self, obj=None):

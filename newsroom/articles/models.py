@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -20,6 +21,7 @@ from taggit.models import TagBase, TaggedItemBase
 from newsroom.languages import LANGUAGE_CODES, other_language
 
 MAX_SIGNALS = 5
+FALLBACK_TAG_SLUG = "tag"
 MIN_KEY_POINTS, MAX_KEY_POINTS = 2, 6
 
 
@@ -89,6 +91,13 @@ class Tag(TagBase):
         ordering = ["slug"]
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
+
+    def slugify(self, tag, i=None):
+        """Letters of any script are kept (“privé”, “δοκιμή”); a name with none (“>”,
+        an emoji) gets “tag”, so no tag is ever without an address. ``i`` numbers the
+        next try when the slug is taken."""
+        slug = slugify(tag, allow_unicode=True)[:90] or FALLBACK_TAG_SLUG
+        return slug if i is None else f"{slug}-{i}"
 
     def save(self, *args, **kwargs):
         given = [getattr(self, f"name_{lang}") for lang in LANGUAGE_CODES]

@@ -2,7 +2,10 @@
 
 import markdown
 import nh3
+from django.utils.html import escape, linebreaks
 from django.utils.safestring import mark_safe
+
+from newsroom.text import bounded_markup, markdown_too_deep
 
 ALLOWED_TAGS = {
     "p",
@@ -32,9 +35,14 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "h2": {"id"}, "h3": {"id"}, "h4": 
 
 def render_markdown(text):
     """Markdown to HTML, sanitised: no scripts, no inline handlers, safe link schemes only."""
-    html = markdown.markdown(text or "", extensions=["toc", "tables", "sane_lists"])
+    if markdown_too_deep(text):
+        # Lists or quotes nested hundreds deep would cost Python-Markdown minutes (and
+        # recursion): such a body is shown as plain paragraphs instead.
+        html = linebreaks(escape(text))
+    else:
+        html = markdown.markdown(text or "", extensions=["toc", "tables", "sane_lists"])
     clean = nh3.clean(
-        html,
+        bounded_markup(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},

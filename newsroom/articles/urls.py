@@ -1,11 +1,13 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import authors, feeds, views
 from .caching import LIST_PARAMS, public_page
+from .converters import UnicodeSlugConverter
 from .export.views import article_export
 from .pagemeta import robots_noindex
 
 app_name = "articles"
+register_converter(UnicodeSlugConverter, "uslug")
 
 urlpatterns = [
     path("", public_page(views.home), name="home"),
@@ -17,7 +19,7 @@ urlpatterns = [
         name="topic",
     ),
     path(
-        "tags/<slug:slug>/",
+        "tags/<uslug:slug>/",
         public_page(params=LIST_PARAMS)(views.UpdateListView.as_view(kind="tag")),
         name="tag",
     ),
@@ -48,6 +50,6 @@ urlpatterns = [
     path("feeds/atom/", public_page(feeds.UpdatesAtom()), name="feed_atom"),
     path("topics/<slug:slug>/rss/", public_page(feeds.TopicRss()), name="topic_feed_rss"),
     path("topics/<slug:slug>/atom/", public_page(feeds.TopicAtom()), name="topic_feed_atom"),
-    path("tags/<slug:slug>/rss/", public_page(feeds.TagRss()), name="tag_feed_rss"),
-    path("tags/<slug:slug>/atom/", public_page(feeds.TagAtom()), name="tag_feed_atom"),
+    path("tags/<uslug:slug>/rss/", public_page(feeds.TagRss()), name="tag_feed_rss"),
+    path("tags/<uslug:slug>/atom/", public_page(feeds.TagAtom()), name="tag_feed_atom"),
 ]

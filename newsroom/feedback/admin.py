@@ -5,6 +5,7 @@ import csv
 
 from django.contrib import admin, messages
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -67,9 +68,13 @@ class FeedbackAdmin(admin.ModelAdmin):
     def update_link(self, obj):
         if obj.article is None:
             return "—"
-        return format_html(
-            '<a href="{}">{}</a>', obj.article.get_absolute_url(obj.language), obj.article
-        )
+        # Feedback stored before only live updates took it may name a draft with no
+        # public address: link the update's admin page then.
+        if obj.article.is_published():
+            url = obj.article.get_absolute_url(obj.language)
+        else:
+            url = reverse("admin:articles_article_change", args=[obj.article_id])
+        return format_html('<a href="{}">{}</a>', url, obj.article)
 
     def _set_status(self, request, queryset, status):
         changed = services.set_status(queryset=queryset, status=status)

@@ -4,19 +4,21 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from newsroom.articles.models import Article
+from newsroom.text import strip_control_characters
 
 from . import protection
 from .models import MESSAGE_MAX_LENGTH, MESSAGE_MIN_LENGTH, Feedback
 
 # Form-level error codes after which the reader needs a fresh form token.
 NEEDS_NEW_TOKEN = ("token_invalid", "token_expired")
+MAX_ID = 2**63 - 1  # the largest primary key a database holds
 
 
 class MessageField(forms.CharField):
     """Counts a line break as one character, as the browser's maxlength does."""
 
     def to_python(self, value):
-        value = super().to_python(value)
+        value = strip_control_characters(super().to_python(value))
         return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -67,9 +69,13 @@ class FeedbackForm(forms.Form):
     )
 
     def clean_update(self):
-        # The message is kept even if the update has since been unpublished or removed.
+        # Only a live update takes feedback. The message is kept (about no update) if the
+        # update has since been unpublished or removed, or was never public: a draft's id
+        # sent by hand attaches nothing.
         pk = self.cleaned_data["update"]
-        return Article.objects.filter(pk=pk).first() if pk else None
+        if not pk or pk > MAX_ID:
+            return None
+        return Article.objects.published().filter(pk=pk).first()
 
     def clean(self):
         cleaned = super().clean()

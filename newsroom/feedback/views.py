@@ -32,9 +32,12 @@ def _wants_json(request):
 
 
 def _published_update(pk):
-    if not str(pk or "").isdigit():
+    """The live update ``?update=`` names; anything else (a draft's id, “²”, junk) is
+    ignored and the page is about no update in particular."""
+    pk = str(pk or "")
+    if not (pk.isascii() and pk.isdecimal() and len(pk) <= 18):
         return None
-    return Article.objects.published().filter(pk=pk).first()
+    return Article.objects.published().filter(pk=int(pk)).first()
 
 
 @never_cache

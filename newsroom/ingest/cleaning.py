@@ -1,10 +1,16 @@
-"""Making outside text safe to keep: canonical URLs, sanitised HTML, plain text."""
+"""Making outside text safe to keep: canonical URLs, sanitised HTML, plain text.
+
+Every value leaves here without control characters, and markup reaches the sanitiser
+only bounded in size and depth (``newsroom.text``).
+"""
 
 import html
 import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import nh3
+
+from newsroom.text import CONTROL_CHARACTERS, bounded_markup, strip_control_characters
 
 # What a cached copy of an original may contain: structure and links, nothing
 # that runs, loads or styles (no script, iframe, img, style, on* handlers).
@@ -64,7 +70,7 @@ def normalise_url(url, base=""):
     """The canonical form of an http(s) URL: absolute, lower-case scheme and host, no
     default port, no fragment, no ``utm_*`` parameters. Anything else gives ""."""
     url = (url or "").strip()
-    if not url:
+    if not url or CONTROL_CHARACTERS.search(url):
         return ""
     if base:
         url = urljoin(base, url)
@@ -105,7 +111,7 @@ def clean_html(markup, *, base_url=""):
         return url
 
     return nh3.clean(
-        markup or "",
+        bounded_markup(strip_control_characters(markup or "")),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
@@ -118,7 +124,9 @@ def clean_html(markup, *, base_url=""):
 def plain_text(markup, *, limit=None):
     """The readable text of a fragment of HTML, whitespace collapsed, optionally shortened
     at a word boundary."""
-    text = html.unescape(nh3.clean(markup or "", tags=set(), attributes={}))
+    markup = bounded_markup(strip_control_characters(markup or ""))
+    # Unescaping can bring back a control character written as an entity (&#1;).
+    text = strip_control_characters(html.unescape(nh3.clean(markup, tags=set(), attributes={})))
     text = _WHITESPACE.sub(" ", text).strip()
     if limit and len(text) > limit:
         text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.") + "…"
@@ -127,5 +135,5 @@ def plain_text(markup, *, limit=None):
 
 def one_line(text, *, limit):
     """Plain text that must fit a single-line field of ``limit`` characters."""
-    text = _WHITESPACE.sub(" ", text or "").strip()
+    text = _WHITESPACE.sub(" ", strip_control_characters(text or "")).strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -12,14 +12,16 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import feedparser
 import markdown
 import yaml
 from django.utils.translation import gettext as _
 
+from newsroom.text import is_too_complex, markdown_too_deep, strip_control_characters
+
 from .cleaning import clean_html, normalise_url, one_line, plain_text
+from .fetch import limits, size_text
 
 MAX_ITEMS = 200
 SUMMARY_LENGTH = 600
@@ -28,7 +30,26 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)(.*)\Z", re.
 
 
 class ParseError(Exception):
-    """The input as a whole could not be read; ``str()`` is meant for an editor."""
+    """The input as a whole could not be read; ``str()`` is meant for an editor (kept free
+    of control characters: it may quote the input, and it is stored in the import log)."""
+
+    def __init__(self, message):
+        super().__init__(strip_control_characters(str(message)))
+
+
+class _AliasRefused(yaml.YAMLError):
+    pass
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` without anchors and aliases: front matter never needs them,
+    and a few hundred bytes of nested aliases expand to gigabytes (a “billion laughs”)."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasRefused
+        return super().compose_node(parent, index)
 
 
 @dataclass
@@ -156,7 +177,16 @@ def _parse_entry(entry, *, base, feed):
             )
     if not item.content_html:
         item.notes.append(_("The item has no text."))
+    if is_too_complex(full_html):
+        item.notes.append(_too_complex_note())
     return item
+
+
+def _too_complex_note():
+    return _(
+        "The item's markup is nested too deeply or is too long; it was shortened or "
+        "kept as plain text."
+    )
 
 
 def _entry_date(entry, item):
@@ -188,12 +218,20 @@ def _unique(names):
 
 def parse_markdown(text, *, path=""):
     """Read a Markdown post with YAML front matter, shaped like a Jekyll post."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    text = strip_control_characters(text.lstrip("\ufeff").replace("\r\n", "\n"))
     match = _FRONT_MATTER.match(text)
     if not match:
         raise ParseError(_("%(path)s has no YAML front matter between --- lines.") % {"path": path})
     try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
+        meta = yaml.load(match.group(1) or "", Loader=FrontMatterLoader) or {}  # noqa: S506
+    except _AliasRefused as error:
+        raise ParseError(
+            _(
+                "The front matter of %(path)s uses YAML anchors or aliases (& or *), which "
+                "are not accepted; write each value out."
+            )
+            % {"path": path}
+        ) from error
     except yaml.YAMLError as error:
         raise ParseError(
             _("The front matter of %(path)s is not valid YAML: %(reason)s")
@@ -215,9 +253,15 @@ def parse_markdown(text, *, path=""):
     excerpt_md = _text(meta.get("excerpt"))
     if not excerpt_md and separator in body:
         excerpt_md = body.split(separator, 1)[0]
+    if markdown_too_deep(body) or markdown_too_deep(excerpt_md):
+        raise ParseError(
+            _("The text of %(path)s nests lists or quotes too deeply to be read.") % {"path": path}
+        )
     item.excerpt = plain_text(_render(excerpt_md))
     body_html = _render(body.replace(separator, "\n\n"))
     item.content_html = clean_html(body_html, base_url=item.url)
+    if is_too_complex(body_html):
+        item.notes.append(_too_complex_note())
     description = plain_text(_text(meta.get("description")))
     item.summary = one_line(description or item.excerpt, limit=2000)
     item.categories = _unique([*_list(meta.get("categories")), *_list(meta.get("tags"))])
@@ -234,8 +278,16 @@ def parse_markdown(text, *, path=""):
 
 def read_markdown(path):
     """Parse the Markdown file at ``path``; file problems become ``ParseError``."""
+    max_bytes = limits()[1]
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            content = handle.read(max_bytes + 1)
+        if len(content) > max_bytes:
+            raise ParseError(
+                _("%(path)s is larger than %(size)s; not imported.")
+                % {"path": path, "size": size_text(max_bytes)}
+            )
+        text = content.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ParseError(_("%(path)s is not UTF-8 text.") % {"path": path}) from error
     except OSError as error:

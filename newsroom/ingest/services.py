@@ -66,7 +66,7 @@ def import_feed(*, source, location=None, trigger="", fetcher=None):
     try:
         if not location:
             raise http.FetchError(_("This source has no feed URL."))
-        if location.startswith(("http://", "https://")):
+        if http.is_web_address(location):
             fetched = (fetcher or http.fetch)(
                 location,
                 etag=state.etag if own_feed else "",
@@ -76,6 +76,12 @@ def import_feed(*, source, location=None, trigger="", fetcher=None):
                 run.message = _("The feed has not changed since the last fetch.")
                 return _finish(run, state, status=ImportRun.Status.NOT_MODIFIED, now=now)
             parsed = parse_feed(fetched.content, url=fetched.url, content_type=fetched.content_type)
+        elif own_feed or _has_scheme(location):
+            # ftp:, file:, data: or a mistyped address: never read as a local path.
+            raise http.FetchError(
+                _("%(url)s is not an http(s) address; feeds are fetched over http and https only.")
+                % {"url": location}
+            )
         else:
             parsed = parse_feed(http.read_file(location), url=source.feed_url or "")
     except (http.FetchError, ParseError) as error:
@@ -98,6 +104,12 @@ def import_feed(*, source, location=None, trigger="", fetcher=None):
         state.etag = fetched.etag[:500]
         state.last_modified = fetched.last_modified[:100]
     return _finish(run, state, status=status, now=now)
+
+
+def _has_scheme(location):
+    """Whether ``location`` looks like a URL (``scheme:…``) rather than a file path."""
+    scheme, colon, _rest = location.partition(":")
+    return bool(colon) and len(scheme) > 1 and scheme.replace("+", "").replace("-", "").isalnum()
 
 
 def poll_sources(*, sources=None, trigger="poll_feeds", fetcher=None):

@@ -80,7 +80,10 @@ def _handler_for(server):
 
 
 @pytest.fixture
-def feed_server():
+def feed_server(settings):
+    """A feed server on 127.0.0.1, which the fetcher may reach only with loopback allowed
+    (tests/ingest/test_fetch_ssrf.py turns it off again to prove the refusal)."""
+    settings.INGEST_ALLOW_LOOPBACK = True
     server = FeedServer()
     server.thread.start()
     yield server

@@ -53,10 +53,12 @@ def test_poll_feeds_goes_on_past_a_broken_feed_and_says_so_on_stderr(feed_server
     down = make_source(slug="a-down", feed_url=feed_server.url("/down.xml"))
     up = make_source(slug="b-up", feed_url=feed_server.url("/up.xml"))
 
-    out, err = run("poll_feeds")
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="^1 of 2 feeds failed.$"):
+        call_command("poll_feeds", stdout=out, stderr=err)
 
-    assert f"{down}: Failed: The server answered HTTP 503 (Service Unavailable)." in err
-    assert f"{up}: Done. 1 new" in out
+    assert f"{down}: Failed: The server answered HTTP 503 (Service Unavailable)." in err.getvalue()
+    assert f"{up}: Done. 1 new" in out.getvalue()
     assert Article.objects.get().source == up
 
 
@@ -76,3 +78,58 @@ def test_import_markdown_imports_files_and_folders(tmp_path):
 
     assert "1 new" in out
     assert Article.objects.get().original_author == "jdoe"
+
+
+def failing(*args):
+    """The command's error (a non-zero exit at a terminal) and what it wrote to stderr."""
+    err = StringIO()
+    with pytest.raises(CommandError) as caught:
+        call_command(*args, stdout=StringIO(), stderr=err)
+    message = str(caught.value)
+    assert "\n" not in message
+    return message, err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("location", "reason"),
+    [
+        ("ftp://example.com/feed.xml", "is not an http(s) address"),
+        ("HTTP://", "is not an http(s) address"),
+        ("http://169.254.169.254/latest/meta-data/", "internal or non-public address"),
+        ("http://127.0.0.1:9/feed.xml", "internal or non-public address"),
+        ("/no/such/feed.xml", "Could not read /no/such/feed.xml: No such file or directory."),
+    ],
+)
+def test_import_feed_fails_with_one_line_saying_why(location, reason):
+    source = make_source(slug="cloud")
+
+    message, err = failing("import_feed", location, "--source", "cloud")
+
+    assert message.startswith(f"{source}: Failed: ")
+    assert reason in message
+    assert err == ""  # said once, as the error, not twice
+
+
+def test_import_markdown_fails_with_one_line_for_a_missing_file(tmp_path):
+    message, _err = failing("import_markdown", str(tmp_path / "missing.md"))
+
+    assert message.endswith(f"Failed: Not found: {tmp_path / 'missing.md'}")
+
+
+def test_import_markdown_names_the_first_error_when_every_file_fails(tmp_path):
+    (tmp_path / "bomb.md").write_text("---\na: &a x\nb: *a\n---\nBody\n")
+
+    message, err = failing("import_markdown", str(tmp_path))
+
+    assert "uses YAML anchors or aliases" in message
+    assert "bomb.md" in err  # the item's own error line
+
+
+def test_poll_feeds_exits_non_zero_when_a_feed_is_refused(settings):
+    settings.INGEST_ALLOW_LOOPBACK = False
+    source = make_source(feed_url="http://127.0.0.1:9/feed.xml")
+
+    message, err = failing("poll_feeds")
+
+    assert message == "1 of 1 feeds failed."
+    assert f"{source}: Failed: 127.0.0.1 is an internal or non-public address" in err

@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from ..models import Source, Tag, Topic
+from ..taxonomy_forms import SourceAdminForm, TagAdminForm, TopicAdminForm
 
 
 @admin.register(Source)
 class SourceAdmin(TabbedTranslationAdmin):
+    form = SourceAdminForm
     list_display = ["name", "kind", "language", "homepage", "is_active", "update_count"]
     list_filter = ["kind", "language", "is_active"]
     search_fields = ["name_en", "name_nl", "slug", "homepage"]
@@ -26,6 +28,7 @@ class SourceAdmin(TabbedTranslationAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(TabbedTranslationAdmin):
+    form = TopicAdminForm
     list_display = ["name", "slug", "update_count"]
     search_fields = ["name_en", "name_nl", "slug"]
     prepopulated_fields = {"slug": ("name_en",)}
@@ -44,6 +47,7 @@ class TopicAdmin(TabbedTranslationAdmin):
 
 @admin.register(Tag)
 class TagAdmin(TabbedTranslationAdmin):
+    form = TagAdminForm
     list_display = ["name", "slug"]
     search_fields = ["name_en", "name_nl", "slug"]
     prepopulated_fields = {"slug": ("name_en",)}

@@ -5,11 +5,9 @@ paste decomposed accents. None of that is a change: ``normalise()`` is what two 
 are compared on, and what is stored.
 """
 
-import re
 import unicodedata
 
-# C0 control characters but tab and newline (CR is turned into a newline first).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+from newsroom.text import strip_control_characters
 
 
 def normalise(value):
@@ -17,7 +15,7 @@ def normalise(value):
     the end, Unicode NFC."""
     if not isinstance(value, str):
         return value
-    text = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = strip_control_characters(value.replace("\r\n", "\n").replace("\r", "\n"))
     text = "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
     return unicodedata.normalize("NFC", text)
 

@@ -5,7 +5,7 @@ from newsroom.articles.models import Source
 from newsroom.ingest.models import ImportRun
 from newsroom.ingest.services import import_feed
 
-from ._report import report
+from ._report import failure, report
 
 
 class Command(BaseCommand):
@@ -21,6 +21,6 @@ class Command(BaseCommand):
         except Source.DoesNotExist as error:
             raise CommandError(_("There is no source with the slug “%s”.") % source) from error
         run = import_feed(source=source_obj, location=location, trigger="import_feed")
-        report(self, run, verbosity=options["verbosity"])
+        report(self, run, verbosity=options["verbosity"], headline=False)
         if run.status == ImportRun.Status.FAILED:
-            raise CommandError(run.message or run.get_status_display())
+            raise CommandError(failure(run))
