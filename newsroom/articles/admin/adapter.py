@@ -25,7 +25,8 @@ class Refused(Exception):
 
 
 def _article_columns():
-    names = {f.name for f in Article._meta.get_fields() if getattr(f, "concrete", False)}
+    opts = Article._meta
+    names = {f.name for f in (*opts.concrete_fields, *opts.many_to_many)}
     return names - KEPT_BY_WORKFLOW
 
 

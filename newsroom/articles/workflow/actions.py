@@ -170,8 +170,9 @@ def restore_revision(*, article, user, version_id):
         raise ValidationError(_("That version of this update does not exist."))
     old = version.field_dict
     changes = {}
-    for f in Article._meta.get_fields():
-        if f.name in NOT_RESTORED or f.name not in old or not getattr(f, "concrete", False):
+    opts = Article._meta
+    for f in (*opts.concrete_fields, *opts.many_to_many):
+        if f.name in NOT_RESTORED or f.name not in old:
             continue
         if f.name == "tags" or f.name in permissions.TEXT_FIELDS:
             continue  # tags below; translated fields by their per-language columns

@@ -13,8 +13,8 @@ from newsroom.articles import workflow
 from newsroom.articles.models import Article, Tag, TranslationState
 from newsroom.pagecache import store
 
-from ..admin_forms import article_form_data, change_url, changelist_url, form_errors
-from ..factories import make_article, make_picture, make_user
+from ..admin_forms import add_url, article_form_data, change_url, changelist_url, form_errors
+from ..factories import make_article, make_picture, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +77,22 @@ class TestFinding1UnchangedSave:
         )  # fmt: skip
         assert result.article.translation_state == TranslationState.REVIEWED
         assert result.article.version == article.version
+
+
+class TestTheFormSavesEverythingItShows:
+    def test_topics_authors_and_tags_chosen_in_a_new_update_are_saved(self, client):
+        topic = make_topic(name_en="Coding agents", name_nl="Codeeragents")
+        editor = login(client, "Editor")
+        data = article_form_data(
+            title_en="With a topic", signals=[("One", "Een")], topics=[topic.pk],
+            authors=[editor.pk], tags="agents",
+        )  # fmt: skip
+        response = client.post(add_url(), data)
+        assert response.status_code == 302, form_errors(response)
+        article = Article.objects.get(title_en="With a topic")
+        assert list(article.topics.all()) == [topic]
+        assert list(article.authors.all()) == [editor]
+        assert [t.name for t in article.tags.all()] == ["agents"]
 
 
 class TestFinding2SaveAndPublishKeepsTheChanges:

@@ -12,7 +12,7 @@ from newsroom.articles import workflow
 from newsroom.articles.models import Article, TranslationState
 
 from ..admin_forms import article_form_data, change_url, changelist_url
-from ..factories import make_article, make_user
+from ..factories import make_article, make_topic, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -151,8 +151,14 @@ class TestRoles:
     def test_only_editors_restore_and_a_restore_is_one_revision(self):
         article = make_article(signals=1)
         editor = make_user("Editor")
-        workflow.save_edit(article=article, user=editor, version=None, changes={"title_en": "A"})
-        workflow.save_edit(article=article, user=editor, version=None, changes={"title_en": "B"})
+        topic = make_topic()
+        workflow.save_edit(
+            article=article, user=editor, version=None,
+            changes={"title_en": "A", "topics": [topic]},
+        )  # fmt: skip
+        workflow.save_edit(
+            article=article, user=editor, version=None, changes={"title_en": "B", "topics": []}
+        )
         older = Version.objects.get_for_object(article)[1]
         with pytest.raises(PermissionDenied):
             workflow.restore_revision(
@@ -160,6 +166,7 @@ class TestRoles:
             )
         result = workflow.restore_revision(article=article, user=editor, version_id=older.pk)
         assert result.article.title_en == "A"
+        assert list(result.article.topics.all()) == [topic]
         assert "Restored the version saved on" in result.comment
 
 
