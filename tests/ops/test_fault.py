@@ -71,10 +71,11 @@ def production_gunicorn(env, *, workers=2, threads=4):
 
 
 def get_page(port, n):
-    """A public page the cache has not seen (a new query string each time)."""
+    """A public page the cache has not seen: a search for a new word each time (the page
+    cache keys on the parameters a page reads, so ``/en/?n=…`` would be one cached page)."""
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        conn.request("GET", f"/en/?n={n}", headers={"Accept-Language": "en"})
+        conn.request("GET", f"/en/search/?q=fault{n}", headers={"Accept-Language": "en"})
         response = conn.getresponse()
         return response.status, response.read().decode(), response.getheader("Retry-After")
     except OSError as exc:
