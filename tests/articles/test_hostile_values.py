@@ -78,7 +78,7 @@ def test_the_migration_gives_stored_empty_slugs_an_address():
     empty = Tag.objects.create(name_en=">", slug="x")
     Tag.objects.filter(pk=empty.pk).update(slug="")  # as taggit stored it before
     Tag.objects.create(name_en="taken", slug=f"tag-{empty.pk}")
-    migration = importlib.import_module("newsroom.articles.migrations.0008_tags_without_slug")
+    migration = importlib.import_module("newsroom.articles.migrations.0009_tags_without_slug")
 
     migration.give_empty_slugs_an_address(global_apps, None)
 

@@ -16,6 +16,6 @@ def give_empty_slugs_an_address(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0007_listing_indexes")]
+    dependencies = [("articles", "0008_embargo")]
 
     operations = [migrations.RunPython(give_empty_slugs_an_address, migrations.RunPython.noop)]
