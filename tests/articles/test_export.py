@@ -15,7 +15,8 @@ from pypdf import PdfReader
 
 from newsroom.articles import workflow
 from newsroom.articles.export import tasks as export_tasks
-from newsroom.articles.models import Correction, EditorialSignal
+from newsroom.articles.export.files import ExportKey
+from newsroom.articles.models import Article, Correction, EditorialSignal
 
 from .factories import make_article, make_source, make_user
 from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401
@@ -55,6 +56,11 @@ def full_update():
         corrected_at=timezone.now(),
     )
     return article
+
+
+def built_files(article, settings):
+    folder = settings.NEWSROOM_EXPORTS_ROOT / str(article.pk)
+    return sorted(f"{article.pk}/{path.name}" for path in folder.iterdir())
 
 
 def docx_text(content):
@@ -161,8 +167,7 @@ def test_an_export_is_served_from_its_file_until_the_update_changes(
         assert client.get(url).content == first.content
     with django_assert_num_queries(1):
         assert client.get(url, {"bust": "1"}).content == first.content
-    exports = settings.NEWSROOM_EXPORTS_ROOT / str(article.pk)
-    assert sorted(p.name for p in exports.iterdir()) == [f"en-v{article.version}.docx"]
+    assert built_files(article, settings) == [ExportKey.of(article, "en", "docx").name]
 
     with django_capture_on_commit_callbacks(execute=True):
         workflow.save_edit(
@@ -172,7 +177,7 @@ def test_an_export_is_served_from_its_file_until_the_update_changes(
     article.refresh_from_db()
     assert "A corrected title" in docx_text(client.get(url).content)
     # The file of the earlier version is gone: only the current one is kept.
-    assert sorted(p.name for p in exports.iterdir()) == [f"en-v{article.version}.docx"]
+    assert built_files(article, settings) == [ExportKey.of(article, "en", "docx").name]
 
 
 def test_without_weasyprints_libraries_the_reader_gets_a_clear_page(client, monkeypatch):
@@ -294,6 +299,21 @@ def test_an_edit_makes_the_next_request_build_the_new_version(
     assert "A corrected title" in docx_text(client.get(url).content)
 
 
+def test_a_file_from_another_life_of_the_database_is_not_served(client, queue):
+    article = full_update()
+    url = article.get_absolute_url("en") + "export.docx"
+    client.get(url)
+    run_jobs(queue)
+    assert client.get(url).status_code == 200
+    # A restored backup or a new database: the same id and version, other content.
+    Article.objects.filter(pk=article.pk).update(
+        title_en="Another update", updated_at=timezone.now() + timedelta(seconds=1)
+    )
+    assert client.get(url).status_code == 202
+    run_jobs(queue)
+    assert "Another update" in docx_text(client.get(url).content)
+
+
 def test_a_draft_is_never_served_at_the_public_address(client, queue):
     draft = make_article(title_en="A secret draft", translated=True)
     client.force_login(make_user("Writer"))
@@ -321,8 +341,10 @@ def test_a_preview_of_a_published_update_is_kept_apart_from_the_public_file(clie
     assert client.get(f"/admin/articles/article/{article.pk}/export/nl.docx").status_code == 200
     client.logout()
     assert client.get(article.get_absolute_url("nl") + "export.docx").status_code == 200
-    names = sorted(p.name for p in (settings.NEWSROOM_EXPORTS_ROOT / str(article.pk)).iterdir())
-    assert names == [f"nl-v{article.version}.docx", f"staff-nl-v{article.version}.docx"]
+    assert built_files(article, settings) == [
+        ExportKey.of(article, "nl", "docx").name,
+        ExportKey.of(article, "nl", "docx", staff=True).name,
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])

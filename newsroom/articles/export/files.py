@@ -1,9 +1,11 @@
 """Built export files, kept in the ``exports`` storage and named by what they hold.
 
-A file is ``<update id>/<kind><lang>-v<version>.<fmt>``: every change through the
-editorial workflow bumps the update's version, so a name never goes stale and needs no
-cache to retire it. ``kind`` is empty for the public file (published updates only) and
-``staff-`` or ``draft-`` for the admin's previews, which the public view never names.
+A file is ``<update id>/<kind><lang>-v<version>-<stamp>.<fmt>``: every change through
+the editorial workflow bumps the update's version, so a name never goes stale and needs
+no cache to retire it. The stamp (the update's last-changed time) tells apart versions
+of the same number in another life of the database (a restored backup, a new one).
+``kind`` is empty for the public file (published updates only) and ``staff-`` or
+``draft-`` for the admin's previews, which the public view never names.
 A build that failed leaves ``<name>.failed`` (the reason) for ``RETRY_SECONDS``, so
 readers get a clear page instead of waiting for a file that will not come.
 
@@ -26,7 +28,9 @@ from django.utils import timezone
 UNAVAILABLE = "unavailable"  # the PDF libraries are missing where the task ran
 ERROR = "error"
 RETRY_SECONDS = 10 * 60
-NAME = re.compile(r"^(?:staff-|draft-)?[a-z-]+-v(?P<version>\d+)\.\w+(?:\.failed)?$")
+NAME = re.compile(
+    r"^(?:staff-|draft-)?[a-z-]+-v(?P<version>\d+)-(?P<stamp>[0-9a-f]+)\.\w+(?:\.failed)?$"
+)
 
 
 class ExportStorage(FileSystemStorage):
@@ -72,16 +76,18 @@ class ExportKey:
     lang: str
     fmt: str
     version: int
+    stamp: str
     kind: str = ""  # "", "staff-" (a published update as staff see it) or "draft-"
 
     @classmethod
     def of(cls, article, lang, fmt, *, staff=False):
         kind = "" if not staff else ("staff-" if article.is_published() else "draft-")
-        return cls(article.pk, lang, fmt, article.version, kind)
+        stamp = f"{int(article.updated_at.timestamp() * 1000):x}"
+        return cls(article.pk, lang, fmt, article.version, stamp, kind)
 
     @property
     def name(self):
-        return f"{self.article_id}/{self.kind}{self.lang}-v{self.version}.{self.fmt}"
+        return f"{self.article_id}/{self.kind}{self.lang}-v{self.version}-{self.stamp}.{self.fmt}"
 
     @property
     def failure_name(self):
@@ -122,7 +128,8 @@ def failure(key, *, now=None):
 
 
 def prune(key):
-    """Delete the update's files of older versions; returns how many."""
+    """Delete the update's files of older versions (or of this one with another stamp);
+    returns how many. A newer version, built meanwhile by another job, is kept."""
     store = storage()
     try:
         _folders, names = store.listdir(str(key.article_id))
@@ -131,8 +138,12 @@ def prune(key):
     old = [
         name
         for name in names
-        if (match := NAME.match(name)) and int(match["version"]) < key.version
+        if (match := NAME.match(name)) and _older(int(match["version"]), match["stamp"], key)
     ]
     for name in old:
         store.delete(f"{key.article_id}/{name}")
     return len(old)
+
+
+def _older(version, stamp, key):
+    return version < key.version or (version == key.version and stamp != key.stamp)
