@@ -99,8 +99,12 @@ def exists(key):
 
 
 def read(key):
-    with storage().open(key.name, "rb") as built:
-        return built.read()
+    """The built file's bytes, or None when it is not built (or was pruned just now)."""
+    try:
+        with storage().open(key.name, "rb") as built:
+            return built.read()
+    except FileNotFoundError:
+        return None
 
 
 def save(key, content):

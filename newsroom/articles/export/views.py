@@ -29,9 +29,9 @@ BROWSER_SECONDS = 60
 REFRESH_SECONDS = 3
 
 
-def _file_response(key, filename):
+def _file_response(key, content, filename):
     # Read whole (an export is small): the response has a length and works with HEAD.
-    response = HttpResponse(files.read(key), content_type=CONTENT_TYPES[key.fmt])
+    response = HttpResponse(content, content_type=CONTENT_TYPES[key.fmt])
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Content-Language"] = key.lang
     return response
@@ -39,20 +39,22 @@ def _file_response(key, filename):
 
 def _serve_or_prepare(request, key, *, url, filename, context=None):
     """The file for ``key`` if built; else its build enqueued (once) and a 202 page."""
-    if files.exists(key):
-        return _file_response(key, filename)
+    if (content := files.read(key)) is not None:
+        return _file_response(key, content, filename)
     failure = files.failure(key)
-    if failure is None and tasks.enqueue_once(key, url=url) and files.exists(key):
-        return _file_response(key, filename)  # built already (the immediate backend)
-    failure = failure or files.failure(key)
+    if failure is None and tasks.enqueue_once(key, url=url):
+        if (content := files.read(key)) is not None:  # built already (the immediate backend)
+            return _file_response(key, content, filename)
+        failure = files.failure(key)
     if failure == files.UNAVAILABLE:
-        return _not_made(request, key, "articles/export_unavailable.html", context)
+        return _not_made(request, "articles/export_unavailable.html", context)
     if failure is not None:
-        return _not_made(request, key, "articles/export_failed.html", context)
-    template = "admin/articles/article/export_preparing.html" if key.kind else None
+        return _not_made(request, "articles/export_failed.html", context)
     response = TemplateResponse(
         request,
-        template or "articles/export_preparing.html",
+        "admin/articles/article/export_preparing.html"
+        if key.kind
+        else "articles/export_preparing.html",
         {
             "title": PREPARING_TITLES[key.fmt],
             "refresh_seconds": REFRESH_SECONDS,
@@ -66,7 +68,7 @@ def _serve_or_prepare(request, key, *, url, filename, context=None):
     return response
 
 
-def _not_made(request, key, template, context):
+def _not_made(request, template, context):
     response = TemplateResponse(request, template, context, status=503)
     response["Retry-After"] = str(files.RETRY_SECONDS)
     patch_cache_control(response, no_store=True)
