@@ -213,8 +213,13 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Word and PDF exports, built by the task worker and served by the app: not under
+# MEDIA_ROOT (drafts' previews must have no URL) and not backed up (they are rebuilt).
+# Every app server and worker must share this folder (see README, "Background jobs").
+NEWSROOM_EXPORTS_ROOT = Path(os.environ.get("NEWSROOM_EXPORTS_ROOT", BASE_DIR / "exports"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "exports": {"BACKEND": "newsroom.articles.export.files.ExportStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

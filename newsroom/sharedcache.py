@@ -1,8 +1,9 @@
 """The shared cache for things that can be recomputed: it fails open.
 
-Taxonomy counts, exports and presence lists are kept in Django's default cache (Redis in
-production). When that cache is unreachable they are computed afresh (or, for presence,
-shown empty) instead of failing the page: a Redis outage must cost speed, never errors.
+Taxonomy counts, presence lists and the marks of queued export builds are kept in
+Django's default cache (Redis in production). When that cache is unreachable they are
+computed afresh (or, for presence, shown empty; an export build is queued once more)
+instead of failing the page: a Redis outage must cost speed, never errors.
 Page caching has its own store with its own outage handling (``newsroom.pagecache``).
 """
 
@@ -43,6 +44,18 @@ def set(key, value, timeout):  # noqa: A001 - mirrors the cache API
         cache.set(key, value, timeout)
     except Exception as error:
         _failed("set", key, error)
+
+
+def add(key, value, timeout):
+    """Set ``key`` unless it is set; True when set. True also while the cache is
+    unreachable: what it guards (a job not enqueued twice) then happens once more."""
+    try:
+        added = cache.add(key, value, timeout)
+    except Exception as error:
+        _failed("add", key, error)
+        return True
+    _recovered()
+    return added
 
 
 def delete(key):

@@ -19,8 +19,9 @@ def _no_login_throttling(settings):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Uploaded files go to a throwaway folder, never the checkout."""
+    """Uploaded files and built exports go to a throwaway folder, never the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.NEWSROOM_EXPORTS_ROOT = tmp_path / "exports"
 
 
 @pytest.fixture(autouse=True)

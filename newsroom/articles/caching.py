@@ -35,7 +35,7 @@ def invalidate_public_pages():
 
 def generation():
     """The current page generation: a key part for other caches retired with the pages
-    (exports). None while the cache is unreachable."""
+    (taxonomy counts). None while the cache is unreachable."""
     return get_store().generation()
 
 

@@ -150,12 +150,12 @@ def related_updates(readable, tag_ids):
     return [found[pk] for pk in ranked if pk in found]
 
 
-def _find_published(slug, lang):
-    """The published update with ``slug`` in ``lang``, else in any language."""
-    published = (
-        Article.objects.published()
-        .select_related("source")
-        .prefetch_related(
+def _find_published(slug, lang, *, related=True):
+    """The published update with ``slug`` in ``lang``, else in any language (``related``:
+    with what its page shows; exports need only the row)."""
+    published = Article.objects.published()
+    if related:
+        published = published.select_related("source").prefetch_related(
             "signals",
             "key_points",
             "authors",
@@ -163,7 +163,6 @@ def _find_published(slug, lang):
             "topics",
             "corrections",
         )
-    )
     article = published.filter(**{f"slug_{lang}": slug}).first()
     if article is None:
         others = Q()

@@ -10,6 +10,7 @@ from io import StringIO
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.urls import reverse
@@ -18,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from newsroom.articles.models import Article
 from newsroom.ingest.models import ImportRun
-from tests.articles.factories import make_source, make_user
+from tests.articles.factories import make_article, make_source, make_user
 from tests.ingest.conftest import feed_server  # noqa: F401
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -121,3 +122,28 @@ def _running_job(*, started_at):
         run_after=started_at,
         started_at=started_at,
     )
+
+
+@queue_db
+def test_an_export_is_only_queued_by_the_request_and_a_worker_pass_builds_it(
+    client, database_queue
+):
+    cache.clear()
+    article = make_article(published=True, title_en="Exported by the worker")
+    url = article.get_absolute_url("en") + "export.docx"
+
+    assert client.get(url).status_code == 202
+    assert client.get(url).status_code == 202
+    job = DBTaskResult.objects.get()  # queued once
+    assert job.task_path == "newsroom.articles.export.tasks.build_export"
+    client.force_login(make_user("Editor"))
+    jobs = client.get(reverse("admin:ops_job_changelist")).content.decode()
+    assert "build_export" in jobs and 'job-ready">Queued<' in jobs
+    client.logout()
+
+    worker_pass()
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith(f'{article.slug_en}.docx"')
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL

@@ -386,8 +386,13 @@ class ArticleAdmin(
             raise PermissionDenied
         from ..export.views import staff_export
 
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "back_url": reverse("admin:articles_article_change", args=[article.pk]),
+        }
         with override(lang):
-            return staff_export(request, article, lang, fmt)
+            return staff_export(request, article, lang, fmt, context=context)
 
     def preview_view(self, request, pk, lang):
         if lang not in LANGUAGE_CODES:

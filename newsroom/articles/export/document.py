@@ -45,6 +45,18 @@ class ExportDocument:
         return info(self.content_lang).name
 
 
+def file_slug(article, shown):
+    """The download's file name without extension: the slug of the language shown."""
+    return article.slug_in(shown) or article.slug_in(article.source_language) or str(article.pk)
+
+
+def filename(article, lang, fmt, *, preview=False):
+    """The download's file name, known without building the document."""
+    from newsroom.articles.views import content_language
+
+    return f"{file_slug(article, content_language(article, lang, preview=preview))}.{fmt}"
+
+
 def build(article, lang, *, url, preview=False):
     """The export of ``article`` as a reader of ``lang`` gets it (``preview``: any state)."""
     from newsroom.articles.views import article_context
@@ -58,7 +70,7 @@ def build(article, lang, *, url, preview=False):
         content_lang=shown,
         title=context["title"],
         url=url,
-        slug=article.slug_in(shown) or article.slug_in(article.source_language) or str(article.pk),
+        slug=file_slug(article, shown),
         relevance=context["relevance"],
         published_at=article.publish_at if article.is_published() else None,
         signals=list(context["signals"]),

@@ -1,4 +1,10 @@
-"""Downloads of an update as Word or PDF: public (published, cached) and staff (any state)."""
+"""Downloads of an update as Word or PDF: public (published only) and staff (any state).
+
+Neither builds a document: a request serves the file of the update's current version
+from the exports storage (``files``) or enqueues its build (``tasks``) and answers 202
+with a page that refreshes itself until the file is there. With the immediate task
+backend the build has run by the time ``enqueue`` returns, and the file is served at once.
+"""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -6,80 +12,103 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from newsroom import sharedcache
-from newsroom.articles import caching
+from . import document, files, tasks
 
-from . import document
-from .pdf import PdfUnavailable, build_pdf
-from .word import build_docx
-
-FORMATS = {
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", build_docx),
-    "pdf": ("application/pdf", build_pdf),
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
 }
-CACHE_SECONDS = 300
+PREPARING_TITLES = {
+    "docx": gettext_lazy("Your Word document is being prepared"),
+    "pdf": gettext_lazy("Your PDF is being prepared"),
+}
 BROWSER_SECONDS = 60
+REFRESH_SECONDS = 3
 
 
-def _build(doc, fmt):
-    """What a download needs, cacheable: the bytes, the file name, the language."""
-    content = FORMATS[fmt][1](doc)  # raises PdfUnavailable without WeasyPrint's libraries
-    return {"content": content, "filename": f"{doc.slug}.{fmt}", "lang": doc.lang}
-
-
-def _response(stored, fmt):
-    response = HttpResponse(stored["content"], content_type=FORMATS[fmt][0])
-    response["Content-Disposition"] = content_disposition_header(True, stored["filename"])
-    response["Content-Language"] = stored["lang"]
+def _file_response(key, content, filename):
+    # Read whole (an export is small): the response has a length and works with HEAD.
+    response = HttpResponse(content, content_type=CONTENT_TYPES[key.fmt])
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Content-Language"] = key.lang
     return response
 
 
-def _unavailable(request):
-    return TemplateResponse(request, "articles/export_unavailable.html", status=503)
+def _serve_or_prepare(request, key, *, url, filename, context=None):
+    """The file for ``key`` if built; else its build enqueued (once) and a 202 page."""
+    if (content := files.read(key)) is not None:
+        return _file_response(key, content, filename)
+    failure = files.failure(key)
+    if failure is None and tasks.enqueue_once(key, url=url):
+        if (content := files.read(key)) is not None:  # built already (the immediate backend)
+            return _file_response(key, content, filename)
+        failure = files.failure(key)
+    if failure == files.UNAVAILABLE:
+        return _not_made(request, "articles/export_unavailable.html", context)
+    if failure is not None:
+        return _not_made(request, "articles/export_failed.html", context)
+    response = TemplateResponse(
+        request,
+        "admin/articles/article/export_preparing.html"
+        if key.kind
+        else "articles/export_preparing.html",
+        {
+            "title": PREPARING_TITLES[key.fmt],
+            "refresh_seconds": REFRESH_SECONDS,
+            "back_url": url,
+            **(context or {}),
+        },
+        status=202,
+    )
+    response["Retry-After"] = str(REFRESH_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def _not_made(request, template, context):
+    response = TemplateResponse(request, template, context, status=503)
+    response["Retry-After"] = str(files.RETRY_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def article_export(request, slug, fmt):
-    """A published update as .docx or .pdf, in this page's language; cached like pages."""
+    """A published update as .docx or .pdf, in this page's language."""
     from newsroom.articles.views import _find_published
 
-    # Any change a reader could see bumps the page generation, retiring these with the pages.
-    # The query string is left out, so ?anything cannot force a fresh PDF on every request.
-    generation = caching.generation()  # None while the cache is unreachable
-    key = f"export:{generation}:{request.get_host()}:{request.path}"
-    stored = sharedcache.get(key) if generation is not None else None
-    if stored is None:
-        lang = get_language()
-        article = _find_published(slug, lang)
-        if article is None:
-            raise Http404(_("There is no published update at this address."))
-        own_slug = article.slug_in(lang) or article.slug_in(article.source_language)
-        own_url = reverse(f"articles:export_{fmt}", kwargs={"slug": own_slug})
-        if own_url != request.path:
-            return redirect(own_url, permanent=True)
-        url = request.build_absolute_uri(article.get_absolute_url(lang))
-        try:
-            stored = _build(document.build(article, lang, url=url), fmt)
-        except PdfUnavailable:
-            return _unavailable(request)
-        if generation is not None:
-            sharedcache.set(key, stored, CACHE_SECONDS)
-    response = _response(stored, fmt)
-    patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+    lang = get_language()
+    article = _find_published(slug, lang, related=False)
+    if article is None:
+        raise Http404(_("There is no published update at this address."))
+    own_slug = article.slug_in(lang) or article.slug_in(article.source_language)
+    own_url = reverse(f"articles:export_{fmt}", kwargs={"slug": own_slug})
+    if own_url != request.path:
+        return redirect(own_url, permanent=True)
+    response = _serve_or_prepare(
+        request,
+        files.ExportKey.of(article, lang, fmt),
+        url=request.build_absolute_uri(article.get_absolute_url(lang)),
+        filename=document.filename(article, lang, fmt),
+    )
+    if response.status_code == 200:
+        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
     return response
 
 
-def staff_export(request, article, lang, fmt):
-    """Any update, in any state, for staff (the admin checks permission first); not cached."""
-    if fmt not in FORMATS:
+def staff_export(request, article, lang, fmt, *, context=None):
+    """Any update, in any state, for staff (the admin checks permission first); never
+    cached, and kept apart from the public file. ``context``: the admin's page context."""
+    if fmt not in CONTENT_TYPES:
         raise Http404
-    url = request.build_absolute_uri(article.get_absolute_url(lang))
-    try:
-        stored = _build(document.build(article, lang, url=url, preview=True), fmt)
-    except PdfUnavailable:
-        return _unavailable(request)
-    response = _response(stored, fmt)
+    response = _serve_or_prepare(
+        request,
+        files.ExportKey.of(article, lang, fmt, staff=True),
+        url=request.build_absolute_uri(article.get_absolute_url(lang)),
+        filename=document.filename(article, lang, fmt, preview=True),
+        context=context,
+    )
     patch_cache_control(response, private=True, no_store=True)
     return response
