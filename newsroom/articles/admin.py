@@ -23,6 +23,7 @@ from reversion.admin import VersionAdmin
 from taggit.models import Tag as TaggitTag
 
 from newsroom.languages import LANGUAGE_CODES, info
+from newsroom.translation_desk.actions import machine_translate_action
 
 from . import services
 from .forms import ArticleAdminForm, KeyPointFormSet, SignalFormSet
@@ -210,7 +211,13 @@ class ArticleAdmin(
     ]
     date_hierarchy = "created_at"
     autocomplete_fields = ["source", "topics", "authors"]
-    actions = ["submit_for_review", "publish", "unpublish", "mark_translation_reviewed"]
+    actions = [
+        "submit_for_review",
+        "publish",
+        "unpublish",
+        "mark_translation_reviewed",
+        machine_translate_action,
+    ]
     readonly_fields = [
         "status",
         "first_published_at",
