@@ -18,7 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy
 
 from . import glossary, markup
 
@@ -50,7 +50,7 @@ class NoProvider(Provider):
 
     name = "none"
     enabled = False
-    how_to_enable = _(
+    how_to_enable = gettext_lazy(
         "Machine suggestions are off. An administrator turns them on by setting "
         "DEEPL_AUTH_KEY (a DeepL API key) in the server's environment."
     )
@@ -140,6 +140,8 @@ class DeepLProvider(Provider):
         return info.glossary_id
 
     def _message(self, error):
+        """What went wrong, in the language of the person who asked (active now)."""
+        _ = gettext
         deepl = self._deepl
         if isinstance(error, deepl.AuthorizationException):
             return _(

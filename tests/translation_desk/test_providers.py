@@ -105,8 +105,9 @@ def test_provider_errors_are_clear_in_both_languages(fake_deepl, status, english
 
 
 def test_a_timeout_is_a_clear_error(fake_deepl, settings):
+    # The deepl package waits at least a second (its first backoff step).
     settings.DEEPL_TIMEOUT_SECONDS = 0.2
-    fake_deepl.delay = 0.6
+    fake_deepl.delay = 1.6
     with pytest.raises(ProviderError) as error:
         get_provider().translate(["Hello"], source="en", target="nl")
     assert "did not answer in time" in str(error.value.message)
