@@ -74,13 +74,16 @@ def desk_fields(article):
     for related, model, label in RELATED:
         change = changes.get(related)
         reviewed = list(change.reviewed or []) if change is not None else None
+        current = list(change.current or []) if change is not None else []
         rows = list(getattr(article, related).all())
         for number, row in enumerate(rows, start=1):
             text = getattr(row, f"text_{source}") or ""
             was = None
             if reviewed is not None:
+                # Compared as the workflow compares them (its snapshot may normalise).
+                now = current[number - 1] if number <= len(current) else text
                 was = reviewed[number - 1] if number <= len(reviewed) else ""
-                was = None if was == text else was
+                was = None if was == now else was
             fields.append(
                 DeskField(
                     key=f"{related}-{row.pk}",
