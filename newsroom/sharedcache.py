@@ -17,7 +17,9 @@ _logged = False
 def _failed(action, key, error):
     global _logged
     if not _logged:  # once per process, not once per request
-        log.warning("shared cache unreachable (%s %s): %s; computing without it", action, key, error)
+        log.warning(
+            "shared cache unreachable (%s %s): %s; computing without it", action, key, error
+        )
         _logged = True
 
 
