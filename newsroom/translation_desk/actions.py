@@ -10,9 +10,8 @@ from django.contrib import admin, messages
 from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .providers import get_provider
 from .tasks import machine_translate
@@ -34,7 +33,7 @@ def machine_translate_action(modeladmin, request, queryset):
     modeladmin.message_user(
         request,
         format_html(
-            "{} <a href=\"{}\">{}</a>",
+            '{} <a href="{}">{}</a>',
             ngettext(
                 "Machine translation of %(count)d update is queued.",
                 "Machine translation of %(count)d updates is queued.",

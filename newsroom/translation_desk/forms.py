@@ -5,7 +5,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
-
 class DeskForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
     machine = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -14,6 +14,7 @@ newsroom's tag and topic names in both languages; DeepL glossaries are immutable
 changed list makes a new glossary, and the previous one is deleted.
 """
 
+import contextlib
 import hashlib
 
 from django.conf import settings
@@ -132,10 +133,9 @@ class DeepLProvider(Provider):
             entries=entries,
         )
         if known:
-            try:
+            # An old glossary left behind costs nothing but a slot.
+            with contextlib.suppress(self._deepl.DeepLException):
                 self._translator.delete_glossary(known[1])
-            except self._deepl.DeepLException:
-                pass  # an old glossary left behind costs nothing but a slot
         cache.set(key, (digest, info.glossary_id), GLOSSARY_CACHE_SECONDS)
         return info.glossary_id
 
@@ -170,8 +170,7 @@ class DeepLProvider(Provider):
                 "Nothing was changed; try again later."
             ) % {"status": status}
         return _(
-            "The translation service could not translate this. Nothing was changed. "
-            "(%(detail)s)"
+            "The translation service could not translate this. Nothing was changed. (%(detail)s)"
         ) % {"detail": str(error)[:200]}
 
 

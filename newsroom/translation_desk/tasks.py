@@ -40,7 +40,10 @@ def _translate_one(article, user, provider):
     entry = {"id": article.pk, "title": str(article)}
     empty = [f for f in desk_fields(article) if f.source.strip() and not f.target.strip()]
     if not empty:
-        return entry | {"result": "nothing", "message": _("Nothing to fill: every text is translated.")}
+        return entry | {
+            "result": "nothing",
+            "message": _("Nothing to fill: every text is translated."),
+        }
     from .views import _suggest
 
     try:
@@ -51,7 +54,9 @@ def _translate_one(article, user, provider):
             if field.column:
                 changes[field.column] = text
             else:
-                rows.setdefault(field.related, []).append(writes.Row(pk=field.pk, values={target: text}))
+                rows.setdefault(field.related, []).append(
+                    writes.Row(pk=field.pk, values={target: text})
+                )
         writes.save_translation(
             article=article,
             user=user,
@@ -63,7 +68,9 @@ def _translate_one(article, user, provider):
     except ProviderError as error:
         return entry | {"result": "error", "message": str(error.message)}
     except (PermissionDenied, ValidationError) as error:
-        text = " ".join(getattr(error, "messages", [])) or _("You do not have permission to do this.")
+        text = " ".join(getattr(error, "messages", [])) or _(
+            "You do not have permission to do this."
+        )
         return entry | {"result": "error", "message": text}
     filled = [field.label for field in empty]
     return entry | {

@@ -9,10 +9,11 @@ marking reviewed go through ``writes.py``.
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from newsroom.articles.models import Article, Status, Topic, TranslationState
+from newsroom.articles.views import reviewer_name
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import writes
@@ -117,7 +119,9 @@ def _save(request, article, fields, form, *, review):
             changes[field.column] = value
         else:
             target = f"text_{article.target_language}"
-            rows.setdefault(field.related, []).append(writes.Row(pk=field.pk, values={target: value}))
+            rows.setdefault(field.related, []).append(
+                writes.Row(pk=field.pk, values={target: value})
+            )
     if not (changes or rows or review):
         messages.info(request, _("Nothing was changed."))
         return True
@@ -214,13 +218,7 @@ def _render_desk(request, article, fields, form):
 
 
 def _preview_days():
-    from django.conf import settings
-
     return settings.PREVIEW_LINK_DAYS
-
-
-def reviewer_name(user):
-    return (user.get_full_name() or user.get_username()) if user else ""
 
 
 # The dashboard.
@@ -248,8 +246,6 @@ def state_counts(queryset=None):
 
 
 def _grouped(queryset):
-    from django.db.models import Count
-
     return (
         queryset.order_by()
         .values_list("translation_state")
@@ -314,10 +310,7 @@ def dashboard(request):
         "title": _("Translations"),
         "rows": rows,
         "page_obj": page,
-        "counts": [
-            (state, label, counts[state])
-            for state, label in TranslationState.choices
-        ],
+        "counts": [(state, label, counts[state]) for state, label in TranslationState.choices],
         "published_outdated": counts["published_outdated"],
         "filters": filters,
         "states": TranslationState.choices,

@@ -211,5 +211,7 @@ class TestSaving:
         services.refresh_translation_state(Article.objects.get(pk=article.pk))
         article = Article.objects.get(pk=article.pk)
         assert article.translation_state == TranslationState.OUTDATED
-        client.post(desk_url(article), desk_data(article, title="Een gewijzigde titel", _review="1"))
+        client.post(
+            desk_url(article), desk_data(article, title="Een gewijzigde titel", _review="1")
+        )
         assert Article.objects.get(pk=article.pk).translation_state == TranslationState.REVIEWED

@@ -71,7 +71,8 @@ def test_a_translator_makes_a_link_at_the_desk(client):
     client.force_login(user)
     article = make_article()
     response = client.post(
-        desk_url(article), {"_preview_link": "1", "language": "nl", "days": "3", "note": "Noor"},
+        desk_url(article),
+        {"_preview_link": "1", "language": "nl", "days": "3", "note": "Noor"},
         follow=True,
     )
     link = PreviewLink.objects.get()

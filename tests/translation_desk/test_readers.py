@@ -32,7 +32,9 @@ def reviewed(source_language="en", machine=True):
             translation_machine_assisted=machine,
         )
     else:
-        article = make_article(published=True, translated=True, translation_machine_assisted=machine)
+        article = make_article(
+            published=True, translated=True, translation_machine_assisted=machine
+        )
     services.mark_translation_reviewed(article=article, user=noor)
     return Article.objects.get(pk=article.pk)
 
@@ -43,18 +45,16 @@ def page(client, article, lang):
 
 def test_english_page_of_a_dutch_update_names_the_reviewer(client):
     article = reviewed("nl")
-    assert (
-        "Translated from Dutch with machine assistance and reviewed by Noor Bakker."
-        in page(client, article, "en")
+    assert "Translated from Dutch with machine assistance and reviewed by Noor Bakker." in page(
+        client, article, "en"
     )
     assert "Translated from" not in page(client, article, "nl")
 
 
 def test_dutch_page_of_an_english_update_names_the_reviewer_in_dutch(client):
     article = reviewed("en")
-    assert (
-        "Vertaald uit het Engels met machinehulp en nagekeken door Noor Bakker."
-        in page(client, article, "nl")
+    assert "Vertaald uit het Engels met machinehulp en nagekeken door Noor Bakker." in page(
+        client, article, "nl"
     )
 
 
