@@ -119,3 +119,16 @@ def test_admin_index_hides_the_counts_without_permission(client):
     login(client, None)
     response = client.get(reverse("admin:index"))
     assert 'id="translation-overview"' not in response.text
+
+
+def test_the_dashboard_does_not_grow_in_queries_with_its_rows(
+    client, updates, django_assert_max_num_queries
+):
+    login(client, "Translator")
+    client.get(DASHBOARD)  # sessions, permissions and the like are cached after this
+    with django_assert_max_num_queries(20) as few:
+        client.get(DASHBOARD)
+    for _ in range(6):
+        make_article(translated=True, signals=3)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(DASHBOARD)

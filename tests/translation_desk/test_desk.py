@@ -215,3 +215,10 @@ class TestSaving:
             desk_url(article), desk_data(article, title="Een gewijzigde titel", _review="1")
         )
         assert Article.objects.get(pk=article.pk).translation_state == TranslationState.REVIEWED
+
+
+def test_the_update_page_links_to_its_desk(client):
+    login(client, "Translator")
+    article = make_article()
+    response = client.get(f"/admin/articles/article/{article.pk}/change/")
+    assert f'href="{desk_url(article)}"' in response.text
