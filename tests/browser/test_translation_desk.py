@@ -6,10 +6,10 @@ dashboard."""
 import pytest
 from playwright.sync_api import expect
 
-from newsroom.articles import services
 from newsroom.articles.models import Article, EditorialSignal, TranslationState
 from tests.articles.factories import make_article, make_user
 from tests.translation_desk.fake_deepl import FakeDeepL
+from tests.translation_desk.helpers import mark_reviewed, refresh_state
 
 
 @pytest.fixture
@@ -31,14 +31,14 @@ def outdated_update():
         summary_en="The agent API leaves its waiting list today.",
         meta_description_en="Example Labs' agent API is open to all developers.",
     )
-    services.mark_translation_reviewed(article=article, user=make_user("Editor"))
+    mark_reviewed(article, make_user("Editor"))
     # The source changes after the review: a sentence added, a signal rewritten.
     Article.objects.filter(pk=article.pk).update(
         summary_en="The agent API leaves its waiting list today. Prices drop by half in January."
     )
     signal = article.signals.first()
     EditorialSignal.objects.filter(pk=signal.pk).update(text_en="Rate limits are doubled too.")
-    services.refresh_translation_state(Article.objects.get(pk=article.pk))
+    refresh_state(Article.objects.get(pk=article.pk))
     return Article.objects.get(pk=article.pk)
 
 

@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.articles import services
 from newsroom.articles.models import Article, TranslationProgress, TranslationState
 from tests.articles.factories import make_article, make_topic, make_user
+
+from .helpers import mark_reviewed, refresh_state
 
 pytestmark = pytest.mark.django_db
 DASHBOARD = "/admin/translations/"
@@ -23,19 +24,19 @@ def updates():
     draft = make_article(title_en="Draft one", title_nl="Concept")
     machine = make_article(title_en="Machine one", title_nl="Machine")
     Article.objects.filter(pk=machine.pk).update(translation_progress=TranslationProgress.MACHINE)
-    services.refresh_translation_state(Article.objects.get(pk=machine.pk))
+    refresh_state(Article.objects.get(pk=machine.pk))
     reviewed = make_article(title_en="Reviewed one", translated=True)
-    services.mark_translation_reviewed(article=reviewed, user=editor)
+    mark_reviewed(reviewed, editor)
     outdated = make_article(title_en="Outdated draft", translated=True)
-    services.mark_translation_reviewed(article=outdated, user=editor)
+    mark_reviewed(outdated, editor)
     Article.objects.filter(pk=outdated.pk).update(title_en="Outdated draft, changed")
-    services.refresh_translation_state(Article.objects.get(pk=outdated.pk))
+    refresh_state(Article.objects.get(pk=outdated.pk))
     live = make_article(title_en="Live and outdated", translated=True, published=True)
-    services.mark_translation_reviewed(article=live, user=editor)
+    mark_reviewed(live, editor)
     Article.objects.filter(pk=live.pk).update(
         title_en="Live and outdated, changed", summary_en="A new summary."
     )
-    services.refresh_translation_state(Article.objects.get(pk=live.pk))
+    refresh_state(Article.objects.get(pk=live.pk))
     return {
         "missing": missing,
         "draft": draft,

@@ -3,11 +3,10 @@
 import pytest
 from django.utils import translation
 
-from newsroom.articles import services
 from newsroom.articles.models import Article, TranslationState
 from tests.articles.factories import make_article, make_user
 
-from .helpers import desk_data, desk_url
+from .helpers import desk_data, desk_url, mark_reviewed, refresh_state
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +19,7 @@ def login(client, role, **fields):
 
 def reviewed_article(reviewer=None):
     article = make_article(translated=True, signals=2)
-    services.mark_translation_reviewed(article=article, user=reviewer or make_user("Editor"))
+    mark_reviewed(article, reviewer or make_user("Editor"))
     return Article.objects.get(pk=article.pk)
 
 
@@ -208,7 +207,7 @@ class TestSaving:
         login(client, "Editor")
         article = reviewed_article()
         Article.objects.filter(pk=article.pk).update(title_en="A changed title")
-        services.refresh_translation_state(Article.objects.get(pk=article.pk))
+        refresh_state(Article.objects.get(pk=article.pk))
         article = Article.objects.get(pk=article.pk)
         assert article.translation_state == TranslationState.OUTDATED
         client.post(

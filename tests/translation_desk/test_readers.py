@@ -5,9 +5,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.articles import services
 from newsroom.articles.models import Article, TranslationProgress, TranslationState
 from tests.articles.factories import make_article, make_user
+
+from .helpers import mark_reviewed, refresh_state
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def reviewed(source_language="en", machine=True):
         article = make_article(
             published=True, translated=True, translation_machine_assisted=machine
         )
-    services.mark_translation_reviewed(article=article, user=noor)
+    mark_reviewed(article, noor)
     return Article.objects.get(pk=article.pk)
 
 
@@ -68,7 +69,7 @@ def test_a_translation_without_machine_assistance_says_so(client):
 def machine_translated():
     article = make_article(published=True, translated=True, translation_machine_assisted=True)
     Article.objects.filter(pk=article.pk).update(translation_progress=TranslationProgress.MACHINE)
-    services.refresh_translation_state(Article.objects.get(pk=article.pk))
+    refresh_state(Article.objects.get(pk=article.pk))
     article = Article.objects.get(pk=article.pk)
     assert article.translation_state == TranslationState.MACHINE
     return article
@@ -98,6 +99,6 @@ def test_its_address_shows_the_original_with_a_notice(client):
 
 def test_once_reviewed_it_is_listed_with_the_disclosure(client):
     article = machine_translated()
-    services.mark_translation_reviewed(article=article, user=make_user("Editor", first_name="Sam"))
+    mark_reviewed(article, make_user("Editor", first_name="Sam"))
     assert Article.objects.for_readers_in("nl").filter(pk=article.pk).exists()
     assert "nagekeken door Sam" in page(client, Article.objects.get(pk=article.pk), "nl")
