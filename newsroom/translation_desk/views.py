@@ -210,6 +210,7 @@ def _render_desk(request, article, fields, form):
         "provider": provider,
         "may_review": user.has_perm(REVIEW_PERMISSION),
         "reviewer_name": reviewer_name(user),
+        "last_reviewer": reviewer_name(article.translation_reviewed_by),
         "preview_form": preview_form,
         "preview_links": PreviewLink.objects.filter(article=article).active()[:5],
         "opts": Article._meta,

@@ -83,6 +83,10 @@ def test_translator_brings_a_translation_up_to_date(
     assert fresh.summary_nl.endswith("In januari halveren de prijzen.")
     assert fresh.meta_description_nl == article.meta_description_en
 
+    page.goto("/admin/")
+    expect(page.locator("#translation-overview")).to_be_visible()
+    screenshot(page, f"translation-admin-index-{lang}", full_page=False)
+
     reader = open_page(locale="nl-NL")
     reader.goto(fresh.get_absolute_url("nl"))
     expect(reader.locator(".translation-disclosure")).to_contain_text(
