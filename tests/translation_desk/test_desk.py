@@ -221,3 +221,19 @@ def test_the_update_page_links_to_its_desk(client):
     article = make_article()
     response = client.get(f"/admin/articles/article/{article.pk}/change/")
     assert f'href="{desk_url(article)}"' in response.text
+
+
+@pytest.mark.parametrize("role", ["Writer", "Translator", "Editor"])
+def test_machine_text_never_stays_under_an_earlier_review(client, role):
+    """Saving a machine suggestion into a reviewed translation, by anyone: either it is
+    refused, or the translation becomes machine-assisted until a named person reviews it."""
+    login(client, role)
+    article = reviewed_article()
+    data = desk_data(article, summary="«nl» machine text", machine="summary", _save="1")
+    client.post(desk_url(article), data)
+    fresh = Article.objects.get(pk=article.pk)
+    if fresh.summary_nl == "«nl» machine text":
+        assert fresh.translation_state == TranslationState.MACHINE
+        assert fresh.translation_machine_assisted
+    else:
+        assert fresh.version == article.version
