@@ -19,6 +19,7 @@ from newsroom.ops.jobs import fail_stale_jobs
 from . import writes
 from .fields import desk_fields
 from .providers import ProviderError, get_provider
+from .suggestions import suggest
 
 
 @task
@@ -44,10 +45,8 @@ def _translate_one(article, user, provider):
             "result": "nothing",
             "message": _("Nothing to fill: every text is translated."),
         }
-    from .views import _suggest
-
     try:
-        texts = _suggest(provider, article, empty)
+        texts = suggest(provider, article, empty)
         changes, rows = {}, {}
         target = f"text_{article.target_language}"
         for field, text in zip(empty, texts, strict=True):

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -26,10 +25,12 @@ from newsroom.articles.views import reviewer_name
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import writes
+from .dashboard import change_label, filtered, state_counts
 from .fields import desk_fields, removed_since_review
 from .forms import DeskForm, PreviewLinkForm
 from .models import PreviewLink
 from .providers import ProviderError, get_provider
+from .suggestions import suggest
 
 CHANGE_PERMISSION = "articles.change_article"
 VIEW_PERMISSION = "articles.view_article"
@@ -71,7 +72,7 @@ def desk(request, pk):
             else [f for f in fields if f.source.strip() and not data.get(f.key, "").strip()]
         )
         try:
-            for field, text in zip(wanted, _suggest(provider, article, wanted), strict=True):
+            for field, text in zip(wanted, suggest(provider, article, wanted), strict=True):
                 data[field.key] = text
                 machine.add(field.key)
         except ProviderError as error:
@@ -88,22 +89,6 @@ def desk(request, pk):
                 return redirect(request.path)
         return _render_desk(request, article, fields, form)
     return _render_desk(request, article, fields, DeskForm(data, **form_kwargs))
-
-
-def _suggest(provider, article, fields):
-    source, target = article.source_language, article.target_language
-    plain = [field for field in fields if not field.markdown]
-    marked = [field for field in fields if field.markdown]
-    texts = {}
-    if plain:
-        done = provider.translate([f.source for f in plain], source=source, target=target)
-        texts.update(zip((f.key for f in plain), done, strict=True))
-    if marked:
-        done = provider.translate(
-            [f.source for f in marked], source=source, target=target, markdown=True
-        )
-        texts.update(zip((f.key for f in marked), done, strict=True))
-    return [texts[field.key] for field in fields]
 
 
 def _save(request, article, fields, form, *, review):
@@ -223,71 +208,11 @@ def _preview_days():
 
 
 # The dashboard.
-STATE_ORDER = [
-    TranslationState.OUTDATED,
-    TranslationState.MACHINE,
-    TranslationState.DRAFT,
-    TranslationState.MISSING,
-    TranslationState.REVIEWED,
-]
-
-
-def _published_outdated():
-    return Q(status=Status.PUBLISHED, translation_state=TranslationState.OUTDATED)
-
-
-def state_counts(queryset=None):
-    """``{state: count}`` for every translation state, plus published and out of date."""
-    queryset = Article.objects.all() if queryset is None else queryset
-    counts = dict.fromkeys(TranslationState.values, 0)
-    for state, count in _grouped(queryset):
-        counts[state] = count
-    counts["published_outdated"] = queryset.filter(_published_outdated()).count()
-    return counts
-
-
-def _grouped(queryset):
-    return (
-        queryset.order_by()
-        .values_list("translation_state")
-        .annotate(n=Count("pk"))
-        .values_list("translation_state", "n")
-    )
-
-
 def dashboard(request):
     _require(request.user, CHANGE_PERMISSION, VIEW_PERMISSION)
     params = request.GET
-    updates = Article.objects.select_related("translation_reviewed_by").prefetch_related(
-        "signals", "key_points", "corrections", "topics"
-    )
-    filters = {
-        "state": params.get("state", ""),
-        "lang": params.get("lang", ""),
-        "topic": params.get("topic", ""),
-        "status": params.get("status", ""),
-        "attention": params.get("attention", ""),
-    }
-    if filters["state"] in TranslationState.values:
-        updates = updates.filter(translation_state=filters["state"])
-    if filters["lang"] in LANGUAGE_CODES:
-        updates = updates.filter(source_language=filters["lang"])
-    if filters["topic"]:
-        updates = updates.filter(topics__slug=filters["topic"])
-    if filters["status"] in Status.values:
-        updates = updates.filter(status=filters["status"])
-    if filters["attention"]:
-        updates = updates.filter(_published_outdated())
-    # Published and out of date first, then what most needs a translator.
-    priority = Case(
-        When(_published_outdated(), then=Value(0)),
-        *(When(translation_state=state, then=Value(n)) for n, state in enumerate(STATE_ORDER, 1)),
-        default=Value(9),
-        output_field=IntegerField(),
-    )
-    updates = updates.annotate(priority=priority).order_by("priority", "-updated_at", "-id")
+    updates, filters = filtered(params)
     page = Paginator(updates, DASHBOARD_PAGE_SIZE).get_page(params.get("page"))
-    now = timezone.now()
     rows = []
     for article in page.object_list:
         changes = writes.translation_changes(article) if article.reviewed_source else []
@@ -297,10 +222,7 @@ def dashboard(request):
                 "source_name": info(article.source_language).name,
                 "target_name": info(article.target_language).name,
                 "changed": changes,
-                "changed_labels": ", ".join(_change_label(c.field) for c in changes),
-                "reviewed_age": now - article.translation_reviewed_at
-                if article.translation_reviewed_at
-                else None,
+                "changed_labels": ", ".join(change_label(c.field) for c in changes),
                 "desk_url": reverse("translation_desk:desk", args=[article.pk]),
             }
         )
@@ -324,14 +246,3 @@ def dashboard(request):
         % {"count": page.paginator.count},
     }
     return TemplateResponse(request, "translation_desk/dashboard.html", context)
-
-
-def _change_label(name):
-    labels = {
-        "signals": _("quick editorial signal"),
-        "key_points": _("key points"),
-        "corrections": _("corrections"),
-    }
-    if name in labels:
-        return labels[name]
-    return str(Article._meta.get_field(name).verbose_name)

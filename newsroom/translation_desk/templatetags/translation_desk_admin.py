@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from newsroom.articles.models import TranslationState
 
+from ..dashboard import state_counts
+
 register = template.Library()
 
 
@@ -16,8 +18,6 @@ def translation_overview(context):
         user.has_perm("articles.change_article") or user.has_perm("articles.view_article")
     ):
         return {"show": False}
-    from ..views import state_counts
-
     counts = state_counts()
     return {
         "show": True,
