@@ -2,16 +2,21 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.languages import info, other_language
+from newsroom.languages import info
 
-from .models import MAX_KEY_POINTS, MAX_SIGNALS, MIN_KEY_POINTS, Article
+from .models import MAX_KEY_POINTS, MAX_SIGNALS, MIN_KEY_POINTS, Article, TranslationState
+
+# Shown in the progress select when a reviewed translation is out of date: choosing
+# “Reviewed” then reviews it again (against the source as it is now).
+OUTDATED_CHOICE = "outdated"
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The update change form. It only validates input; the workflow saves (see
+    ``admin.adapter``) and may refuse, and its refusal comes back as ``refusal``."""
+
     edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     minor_edit = forms.BooleanField(
         label=_("This is a minor edit"),
@@ -21,6 +26,7 @@ class ArticleAdminForm(forms.ModelForm):
             "reviewed instead of becoming out of date."
         ),
     )
+    refusal = None  # {field or None: [messages]} from the workflow, shown on a second pass
 
     class Meta:
         model = Article
@@ -29,19 +35,24 @@ class ArticleAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            current = Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
-            self.fields["edit_version"].initial = current.first() or self.instance.version
-        if "translation_progress" in self.fields:
-            self.fields["translation_progress"].help_text = _(
+            self.fields["edit_version"].initial = self.instance.version
+        progress = self.fields.get("translation_progress")
+        if progress is not None:
+            progress.help_text = _(
                 "Choose “Reviewed” when the translation has been checked against the source text."
             )
+            if self.instance.translation_state == TranslationState.OUTDATED:
+                progress.choices = [
+                    (OUTDATED_CHOICE, _("Reviewed earlier, now out of date")),
+                    *progress.choices,
+                ]
+                self.initial["translation_progress"] = OUTDATED_CHOICE
 
     def _source_language(self):
         return self.cleaned_data.get("source_language") or self.instance.source_language
 
     def clean(self):
         cleaned = super().clean()
-        self._check_not_stale()
         lang = self._source_language()
         title_field = f"title_{lang}"
         if title_field in self.fields and not cleaned.get(title_field):
@@ -50,41 +61,23 @@ class ArticleAdminForm(forms.ModelForm):
                 _("A title in %(language)s is required: it is this update's source language.")
                 % {"language": info(lang).name},
             )
-        for code in (lang, other_language(lang)):
-            slug_field, title = f"slug_{code}", cleaned.get(f"title_{code}")
-            if slug_field in self.fields and title and not cleaned.get(slug_field):
-                cleaned[slug_field] = slugify(title)[:200] or None
+        for field, messages in (self.refusal or {}).items():
+            # Shown at the top of the form (the reason may be far down the page) and,
+            # when a field is to blame, on that field too.
+            self.add_error(None, messages)
+            if field in self.fields:
+                self.add_error(field, messages)
         return cleaned
 
-    def _check_not_stale(self):
-        """Refuse a save based on an older version than the one now stored.
-
-        The row is locked until the admin's transaction ends, so two saves in the
-        same instant are ordered and the second one is refused, not lost.
-        """
-        if not self.instance.pk:
+    def _post_clean(self):
+        # The pseudo-choice is not a model value: keep it out of the instance.
+        progress = self.cleaned_data.get("translation_progress")
+        if progress == OUTDATED_CHOICE:
+            self.cleaned_data["translation_progress"] = self.instance.translation_progress
+            super()._post_clean()
+            self.cleaned_data["translation_progress"] = OUTDATED_CHOICE
             return
-        row = (
-            Article.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values("version", "updated_at")
-            .first()
-        )
-        if row is None:
-            return
-        submitted = self.cleaned_data.get("edit_version")
-        if submitted != row["version"]:
-            raise ValidationError(
-                _(
-                    "Someone else saved this update at %(time)s while you were editing it. "
-                    "Your changes have not been saved and are still in this form: open the "
-                    "update in a new tab to see the other changes, then combine them and save "
-                    "again."
-                ),
-                code="stale",
-                params={"time": formats.date_format(row["updated_at"], "DATETIME_FORMAT")},
-            )
-        self.instance.version = row["version"]
+        super()._post_clean()
 
 
 class SignalFormSet(forms.BaseInlineFormSet):

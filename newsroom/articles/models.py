@@ -2,7 +2,7 @@
 links, and the sources, topics and tags they are filed under.
 
 Translated fields are registered in ``translation.py`` (django-modeltranslation
-adds one column per language). Multi-step writes live in ``services.py``; the
+adds one column per language). Every write goes through the ``workflow`` package; the
 rules for reading ("what is published?", "which translations are out of
 date?") live here, on the QuerySets and the model, once.
 """
@@ -171,7 +171,7 @@ class TranslationProgress(models.TextChoices):
 
 
 class TranslationState(models.TextChoices):
-    """The state of an update's translation, derived by ``services.refresh_translation_state``."""
+    """The state of an update's translation, derived by the workflow (``workflow.translation``)."""
 
     MISSING = "missing", _("Missing")
     DRAFT = "draft", _("Draft")
@@ -265,6 +265,15 @@ class Article(models.Model):
         blank=True,
         db_index=True,
         help_text=_("A time in the future schedules the update."),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The update may not be published or scheduled before this time, by anyone. "
+            "Leave empty when there is no embargo."
+        ),
     )
     first_published_at = models.DateTimeField(_("first published"), null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

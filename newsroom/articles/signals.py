@@ -1,54 +1,48 @@
-"""Signal receivers: cache invalidation, and queueing image renditions (see STYLE.md).
+"""Signal receivers: names readers see outside the workflow, and image renditions.
 
-Any saved or deleted row that a public page shows retires the cached public
-pages (see ``caching.py``). Writes through ``QuerySet.update()`` send no
-signal; the services pair them with a ``save()`` of the update.
+Updates and their rows change only through the workflow, which retires the cached
+public pages itself (on commit, and only when readers could notice). Sources, topics
+and tags are edited on their own admin pages: renaming or deleting one that published
+updates carry retires the pages too, after commit. Creating one changes no page.
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from .caching import invalidate_public_pages
 from .images import has_renditions, make_renditions_task
-from .models import (
-    Article,
-    Correction,
-    EditorialSignal,
-    KeyPoint,
-    Source,
-    StoryLink,
-    Tag,
-    TaggedArticle,
-    Topic,
-)
-
-SHOWN_ON_PUBLIC_PAGES = (
-    Article,
-    EditorialSignal,
-    KeyPoint,
-    StoryLink,
-    Correction,
-    Source,
-    Topic,
-    Tag,
-    TaggedArticle,
-)
+from .models import Article, Source, Tag, Topic
 
 
-def retire_cached_pages(sender, **kwargs):
-    invalidate_public_pages()
+def _carried_by_published(instance):
+    if isinstance(instance, Tag):
+        updates = Article.objects.filter(tags=instance)
+    else:
+        updates = instance.articles.all()
+    return updates.filter(status=Article.Status.PUBLISHED).exists()
 
 
-for model in SHOWN_ON_PUBLIC_PAGES:
-    post_save.connect(retire_cached_pages, sender=model, dispatch_uid=f"public-pages-{model}")
-    post_delete.connect(retire_cached_pages, sender=model, dispatch_uid=f"public-pages-{model}")
+def _names_changed(sender, instance, created=False, raw=False, **kwargs):
+    if raw or created:
+        return
+    if _carried_by_published(instance):
+        transaction.on_commit(invalidate_public_pages)
 
 
-@receiver(m2m_changed, sender=Article.topics.through)
-def retire_cached_pages_on_topics(sender, action, **kwargs):
-    if action.startswith("post_"):
-        invalidate_public_pages()
+def _deleting(sender, instance, **kwargs):
+    instance._was_shown = bool(instance.pk) and _carried_by_published(instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    if getattr(instance, "_was_shown", False):
+        transaction.on_commit(invalidate_public_pages)
+
+
+for _model in (Source, Topic, Tag):
+    post_save.connect(_names_changed, sender=_model, dispatch_uid=f"public-names-{_model.__name__}")
+    pre_delete.connect(_deleting, sender=_model, dispatch_uid=f"public-names-pre-{_model.__name__}")
+    post_delete.connect(_deleted, sender=_model, dispatch_uid=f"public-names-del-{_model.__name__}")
 
 
 @receiver(post_save, sender=Article, dispatch_uid="article-image-renditions")

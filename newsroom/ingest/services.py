@@ -7,7 +7,8 @@ an error line in the log. A broken feed fails its own run and nothing else.
 
 These functions act for the importer, not for a person: they check no
 permissions (the admin checks before calling them) and never touch an update an
-editor has saved since the import.
+editor has saved since the import. Updates are written through the workflow
+(``workflow.create_imported_draft`` / ``refresh_imported_draft``).
 """
 
 import logging
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -24,6 +25,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from newsroom.articles import workflow
 from newsroom.articles.models import Article, Source, Tag
 from newsroom.languages import LANGUAGE_CODES
 
@@ -267,7 +269,7 @@ def import_item(*, item, source, now):
             Outcome.SKIPPED,
             _("The original changed, but the update made from it was deleted; not imported again."),
         )
-    article = Article.objects.select_for_update().get(pk=imported.article_id)
+    article = Article.objects.filter(pk=imported.article_id).first()
     if article.version != imported.imported_version or article.status != Article.Status.DRAFT:
         imported.save()
         return ItemResult(
@@ -275,12 +277,22 @@ def import_item(*, item, source, now):
             _("The original changed, but an editor has worked on this update; left as it is."),
             article,
         )
-    _fill_article(article, item=item, source=source, now=now)
-    article.version += 1
-    with reversion.create_revision():
-        article.save()
-        _set_tags(article, item.categories)
-        reversion.set_comment(_("Cached text refreshed from the source."))
+    try:
+        result = workflow.refresh_imported_draft(
+            article=article,
+            version=imported.imported_version,
+            changes=_imported_fields(article.source_language, item=item, source=source, now=now),
+            tags=_tags_for(article.source_language, item.categories),
+            comment=_("Cached text refreshed from the source."),
+        )
+    except ValidationError:  # edited (or published) between our read and the lock
+        imported.save()
+        return ItemResult(
+            Outcome.SKIPPED,
+            _("The original changed, but an editor has worked on this update; left as it is."),
+            article,
+        )
+    article = result.article
     imported.url = imported.url or item.url
     imported.guid = imported.guid or item.guid
     imported.imported_version = article.version
@@ -299,30 +311,34 @@ def _find_imported(*, item, source):
 
 
 def _new_article(*, item, source, now):
-    article = Article(source_language=source.language, status=Article.Status.DRAFT)
-    _fill_article(article, item=item, source=source, now=now)
-    with reversion.create_revision():
-        article.save()
-        _set_tags(article, item.categories)
-        reversion.set_comment(_("Imported from %(source)s.") % {"source": source})
-    return article
+    lang = source.language
+    return workflow.create_imported_draft(
+        changes={
+            "source_language": lang,
+            **_imported_fields(lang, item=item, source=source, now=now),
+        },
+        tags=_tags_for(lang, item.categories),
+        comment=_("Imported from %(source)s.") % {"source": source},
+    )
 
 
-def _fill_article(article, *, item, source, now):
-    lang = article.source_language
-    setattr(article, f"title_{lang}", item.title[:200])
-    setattr(article, f"summary_{lang}", item.summary)
-    article.source = source
-    article.original_title = item.title[:300]
-    article.original_url = item.url
-    article.original_author = item.author
-    article.original_published_at = item.published_at
-    article.original_text = item.content_html
-    article.original_cached_at = now
+def _imported_fields(lang, *, item, source, now):
+    """The columns an import writes (through the workflow): the text and the original."""
+    return {
+        f"title_{lang}": item.title[:200],
+        f"summary_{lang}": item.summary,
+        "source_id": source.pk,
+        "original_title": item.title[:300],
+        "original_url": item.url,
+        "original_author": item.author,
+        "original_published_at": item.published_at,
+        "original_text": item.content_html,
+        "original_cached_at": now,
+    }
 
 
-def _set_tags(article, names):
-    lang = article.source_language
+def _tags_for(lang, names):
+    """Tags named in the item, found by name or slug, made when new (tags are not updates)."""
     tags = []
     for name in names:
         slug = slugify(name)
@@ -332,8 +348,9 @@ def _set_tags(article, names):
         if tag is None:
             tag = Tag(slug=slug, **{f"name_{lang}": name})
             tag.save()
-        tags.append(tag)
-    article.tags.set(tags)
+        if tag not in tags:
+            tags.append(tag)
+    return tags
 
 
 # The log -----------------------------------------------------------------------

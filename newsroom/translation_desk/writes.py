@@ -1,14 +1,11 @@
 """Every write the translation desk makes goes through the editorial workflow (issue 8).
 
-The desk, the bulk machine translation and nothing else here change an update; they
-call these functions, which call ``newsroom.articles.workflow``. Until that package is on
-main, ``interim_workflow`` stands in for it with the same calls.
+The desk and the bulk machine translation change an update only through these
+functions, which call ``newsroom.articles.workflow`` (edit version, allow-list per role,
+revision, translation state, cache invalidation).
 """
 
-try:
-    from newsroom.articles import workflow
-except ImportError:  # the workflow package has not landed yet
-    from . import interim_workflow as workflow
+from newsroom.articles import workflow
 
 Row = workflow.Row
 StaleEdit = workflow.StaleEdit

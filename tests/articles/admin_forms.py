@@ -35,7 +35,7 @@ def article_form_data(article=None, *, signals=None, **overrides):
             data[f"{name}_{lang}"] = ""
     for name in PLAIN:
         data[name] = ""
-    for name in ("publish_at", "original_published_at", "original_cached_at"):
+    for name in ("publish_at", "embargo_until", "original_published_at", "original_cached_at"):
         data[f"{name}_0"] = data[f"{name}_1"] = ""
     data["tags"] = ""
 
@@ -47,7 +47,7 @@ def article_form_data(article=None, *, signals=None, **overrides):
                 data[f"{name}_{lang}"] = _value(getattr(article, f"{name}_{lang}"))
         for name in PLAIN:
             data[name] = _value(getattr(article, name))
-        for name in ("publish_at", "original_published_at", "original_cached_at"):
+        for name in ("publish_at", "embargo_until", "original_published_at", "original_cached_at"):
             value = getattr(article, name)
             if value is not None:
                 value = timezone.localtime(value)

@@ -85,7 +85,7 @@ def make_article(*, signals=1, published=False, translated=False, **overrides):
             text_en=f"Signal {i + 1} for update {n}.",
             text_nl=f"Duiding {i + 1} bij update {n}." if translated else "",
         )
-    from newsroom.articles.services import refresh_translation_state
+    from newsroom.articles.workflow import refresh_translation_state
 
     refresh_translation_state(article)
     return article

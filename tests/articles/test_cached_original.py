@@ -82,12 +82,13 @@ def test_no_copy_no_source_or_no_published_update_is_a_404(client):
     assert client.get(original_url(later)).status_code == 404
 
 
-def test_turning_the_setting_off_hides_the_copy_at_once(client):
+def test_turning_the_setting_off_hides_the_copy_at_once(client, django_capture_on_commit_callbacks):
     source = make_source(show_cached_original=True)
     article = update_from(source)
     assert client.get(original_url(article)).status_code == 200
     source.show_cached_original = False
-    source.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        source.save()
     assert client.get(original_url(article)).status_code == 404
     assert "original/" not in client.get(article.get_absolute_url("en")).content.decode()
 

@@ -6,8 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from newsroom.articles import services
-from newsroom.articles.models import EditorialSignal
+from newsroom.articles import workflow
 
 from .factories import make_article, make_user
 from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401
@@ -59,37 +58,50 @@ def test_cached_page_is_served_without_queries(client, django_assert_num_queries
         assert client.get(url).status_code == 200
 
 
-def test_publishing_changing_and_unpublishing_refresh_cached_pages(client):
+def test_publishing_changing_and_unpublishing_refresh_cached_pages(
+    client, django_capture_on_commit_callbacks
+):
     editor = make_user("Editor")
     update = make_article(title_en="Fresh news", signals=1)
     assert "Fresh news" not in client.get("/en/").content.decode()  # now cached
 
-    services.publish_article(article=update, user=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.publish(article=update, user=editor)
     assert "Fresh news" in client.get("/en/").content.decode()
     url = update.get_absolute_url("en")
     assert "Fresh news" in client.get(url).content.decode()
 
-    update.title_en = "Corrected headline"
-    update.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.save_edit(
+            article=update, user=editor, version=None, changes={"title_en": "Corrected headline"}
+        )
     assert "Corrected headline" in client.get(url).content.decode()
     assert "Corrected headline" in client.get("/en/").content.decode()
 
     signal = update.signals.first()
-    signal.text_en = "A sharper signal."
-    signal.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.save_edit(
+            article=update, user=editor, version=None,
+            rows={"signals": [workflow.Row(pk=signal.pk, values={"text_en": "A sharper signal."})]},
+        )  # fmt: skip
     assert "A sharper signal." in client.get(url).content.decode()
 
-    services.unpublish_article(article=update, user=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.unpublish(article=update, user=editor)
     assert client.get(url).status_code == 404
     assert "Corrected headline" not in client.get("/en/").content.decode()
 
 
-def test_deleting_a_signal_refreshes_the_page(client):
+def test_deleting_a_signal_refreshes_the_page(client, django_capture_on_commit_callbacks):
     update = make_bilingual(signals=2)
     url = update.get_absolute_url("en")
     last = update.signals.last()
     assert last.text_en in client.get(url).content.decode()
-    EditorialSignal.objects.filter(pk=last.pk).get().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.save_edit(
+            article=update, user=make_user("Editor"), version=None,
+            rows={"signals": [workflow.Row(pk=last.pk, delete=True)]},
+        )  # fmt: skip
     assert last.text_en not in client.get(url).content.decode()
 
 

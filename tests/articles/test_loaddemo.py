@@ -11,7 +11,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 
-from newsroom.articles import demo, services
+from newsroom.articles import demo, workflow
 from newsroom.articles.models import Article, Correction, StoryLink, TranslationState
 
 pytestmark = pytest.mark.django_db
@@ -98,8 +98,8 @@ def test_translation_states_are_derived_as_promised():
     assert states.count(TranslationState.MISSING) == 1
     assert states.count(TranslationState.MACHINE) >= 1
     assert outdated.slug_en == demo.OUTDATED_UPDATE
-    assert [c.field for c in services.changed_source_fields(outdated)] == [demo.OUTDATED_FIELD]
-    assert services.derive_translation_state(outdated) == TranslationState.OUTDATED
+    assert [c.field for c in workflow.translation_changes(outdated)] == [demo.OUTDATED_FIELD]
+    assert workflow.translation.derive_state(outdated) == TranslationState.OUTDATED
     assert missing.slug_en == demo.MISSING_UPDATE
     assert not missing.title_in(missing.target_language)
     assert missing.is_published()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from newsroom.articles import services
+from newsroom.articles import workflow
 from newsroom.articles.models import KeyPoint, TranslationState
 
 from .factories import make_article, make_user
@@ -56,12 +56,16 @@ def test_a_changed_key_point_makes_the_reviewed_translation_out_of_date():
     update = make_bilingual()
     _key_points(update, [("One", "Een"), ("Two", "Twee")])
     translator = make_user("Translator")
-    services.mark_translation_reviewed(article=update, user=translator)
-    assert services.refresh_translation_state(update) == TranslationState.REVIEWED
-    KeyPoint.objects.filter(text_en="Two").update(text_en="Two, rewritten")
+    workflow.mark_translation_reviewed(article=update, user=translator)
+    assert workflow.refresh_translation_state(update) == TranslationState.REVIEWED
+    two = update.key_points.get(text_en="Two")
+    workflow.save_edit(
+        article=update, user=make_user("Editor"), version=None,
+        rows={"key_points": [workflow.Row(pk=two.pk, values={"text_en": "Two, rewritten"})]},
+    )  # fmt: skip
     update.refresh_from_db()
-    assert services.refresh_translation_state(update) == TranslationState.OUTDATED
-    change = next(c for c in services.changed_source_fields(update) if c.field == "key_points")
+    assert update.translation_state == TranslationState.OUTDATED
+    change = next(c for c in workflow.translation_changes(update) if c.field == "key_points")
     assert change.reviewed == ["One", "Two"] and change.current == ["One", "Two, rewritten"]
 
 

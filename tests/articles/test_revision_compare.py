@@ -51,7 +51,11 @@ def signed_in(role, **fields):
 
 
 def two_revisions(first_body=LONG_BODY, **second):
-    """An update saved twice by an editor: (article, older version, newer version)."""
+    """An update saved twice by an editor: (article, older version, newer version).
+
+    A save that changes nothing makes no revision, so the second save changes something.
+    """
+    second = second or {"relevance_en": "Relevant if you ship features built on models."}
     editor = signed_in("Editor")
     article = make_article(translated=True, body_en=first_body)
     save_in_admin(editor, article, title_nl="Update met een nieuwe titel")

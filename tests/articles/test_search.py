@@ -12,7 +12,7 @@ from django.db import connection
 
 from newsroom.articles import search
 from newsroom.articles.models import Article, Tag
-from newsroom.articles.services import publish_article
+from newsroom.articles.workflow import publish as publish_article
 
 from .factories import make_article, make_topic, make_user
 from .public_helpers import _fresh_cache, make_bilingual  # noqa: F401
@@ -190,6 +190,21 @@ def test_rebuild_command_restores_a_lost_index():
         cursor.execute("DELETE FROM articles_search_en")
     assert found("en", "quantum") == []
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert found("en", "quantum") == [article]
+
+
+@sqlite_only
+def test_migrate_indexes_updates_that_existed_before_the_index():
+    """An older development database: its updates were there before migration 0004."""
+    from django.apps import apps
+
+    from newsroom.articles.search import sync
+
+    article = make_bilingual(body_en="Quantum chips arrive.")
+    with connection.cursor() as cursor:
+        for lang in ("en", "nl"):
+            cursor.execute(f"DELETE FROM articles_search_{lang}")  # noqa: S608
+    sync.index_missing(sender=apps.get_app_config("articles"))
     assert found("en", "quantum") == [article]
 
 

@@ -5,7 +5,7 @@ update in both languages, a translator reviews the Dutch side and later sees it 
 from django.utils import translation
 from playwright.sync_api import expect
 
-from newsroom.articles import services
+from newsroom.articles import workflow
 from newsroom.articles.models import Article, StoryLink, TranslationState
 from tests.articles.factories import make_article, make_source, make_topic, make_user
 
@@ -162,10 +162,10 @@ def test_translator_reviews_the_dutch_side_and_sees_it_go_out_of_date(
     assert [s.text_nl for s in article.signals.all()] == [nl for _en, nl in SIGNALS]
 
     # A later, real edit of the English title makes the Dutch side out of date.
-    before = services.source_snapshot(article)
-    article.title_en = "Example Labs retires model v1 in March"
-    article.save()
-    services.record_edit(article=article, before=before)
+    workflow.save_edit(
+        article=article, user=make_user("Editor"), version=None,
+        changes={"title_en": "Example Labs retires model v1 in March"},
+    )  # fmt: skip
 
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     panel = page.locator(".field-translation_overview")
@@ -176,3 +176,29 @@ def test_translator_reviews_the_dutch_side_and_sees_it_go_out_of_date(
     expect(changes.first).to_contain_text("Example Labs retires model v1 in March")
     panel.scroll_into_view_if_needed()
     screenshot(page, "admin-en-translation-status-out-of-date", locator=panel)
+
+
+def test_saving_an_untouched_update_in_the_browser_changes_nothing(page, admin_login, screenshot):
+    """Chromium posts textarea text with CRLF line endings; the stored text has LF."""
+    article = make_article(
+        translated=True,
+        body_en="## What changes\n\nFirst line.\nSecond line.",
+        body_nl="## Wat verandert\n\nEerste regel.\nTweede regel.",
+        signals=2,
+    )
+    workflow.mark_translation_reviewed(article=article, user=make_user("Translator"))
+    article.refresh_from_db()
+    from reversion.models import Version
+
+    revisions = Version.objects.get_for_object(article).count()
+    editor = make_user("Editor")
+    admin_login(page, editor)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    screenshot(page, "admin-untouched-save")
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.translation_state == TranslationState.REVIEWED
+    assert stored.version == article.version
+    assert "\r" not in stored.body_en
+    assert Version.objects.get_for_object(stored).count() == revisions  # no “Changed …”

@@ -216,11 +216,17 @@ def test_items_without_dates_import_with_a_note_and_an_item_without_identity_is_
 
 
 def test_a_failing_item_leaves_nothing_half_written_and_the_others_import():
-    def tags_fail_for_one(article, names):
-        if article.original_title == "Open-weight models allowed under the new terms":
+    from newsroom.articles.workflow import actions
+
+    real = actions._apply_as_import
+
+    def fail_for_one(edit, changes, tags):
+        real(edit, changes, tags)
+        edit.article.save()  # written, then the item fails: all of it must roll back
+        if edit.article.original_title == "Open-weight models allowed under the new terms":
             raise RuntimeError("tags could not be saved")
 
-    with mock.patch("newsroom.ingest.services._set_tags", side_effect=tags_fail_for_one):
+    with mock.patch.object(actions, "_apply_as_import", side_effect=fail_for_one):
         run = import_feed(source=make_source(), location=fixture("rss2_content_encoded.xml"))
 
     assert run.status == ImportRun.Status.PARTIAL

@@ -9,7 +9,7 @@ import logging
 import pytest
 from django.test import Client
 
-from newsroom.articles import services
+from newsroom.articles import workflow
 from newsroom.articles.caching import invalidate_public_pages
 from newsroom.pagecache.models import MissedInvalidations
 from newsroom.pagecache.store import RETRY_SECONDS, RedisPageStore
@@ -71,7 +71,7 @@ def test_with_redis_down_an_editor_still_publishes(use_redis, django_capture_on_
     update = make_article(title_en="Published during the outage", signals=1)
     server.stop()
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_article(article=update, user=editor)
+        workflow.publish(article=update, user=editor)
         invalidate_public_pages()
     update.refresh_from_db()
     assert update.is_published()
@@ -90,7 +90,7 @@ def test_a_page_cached_before_an_outage_never_outlives_a_publish_made_during_it(
 
     server.stop(keep_data=keep_data)
     with django_capture_on_commit_callbacks(execute=True):
-        services.publish_article(article=fresh, user=editor)
+        workflow.publish(article=fresh, user=editor)
     assert "Published while Redis was down" in client.get("/en/").content.decode()
     server.start()
     clock.advance(RETRY_SECONDS + 1)

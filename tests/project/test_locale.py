@@ -36,42 +36,53 @@ def entries(po_path, *flags):
     ]
 
 
-def test_every_interface_string_has_a_dutch_translation(tmp_path):
+def test_every_interface_string_has_a_dutch_translation():
     gettext_tools()
-    scratch = tmp_path / "locale"
+    # makemessages writes each file's strings to the first locale path whose parent
+    # folder holds the file: a scratch folder directly in the project is that first
+    # path (LOCALE_PATHS), so the committed catalogue is never touched.
+    scratch = ROOT / f"locale-check-{os.getpid()}"
+    shutil.rmtree(scratch, ignore_errors=True)
     (scratch / "nl" / "LC_MESSAGES").mkdir(parents=True)
     shutil.copy(PO, scratch / "nl" / "LC_MESSAGES" / "django.po")
+    before = PO.read_bytes()
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": "tests.project.locale_check_settings",
         "NEWSROOM_LOCALE_CHECK_DIR": str(scratch),
     }
-    subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "makemessages",
-            "--locale",
-            "nl",
-            "--no-obsolete",
-            "--ignore",
-            "locale",
-            "--ignore",
-            ".venv/*",
-            "--ignore",
-            "staticfiles/*",
-            "--ignore",
-            "tests/*",
-            "--ignore",
-            "build/*",
-        ],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    fresh = scratch / "nl" / "LC_MESSAGES" / "django.po"
-    untranslated = entries(fresh, "--untranslated")
-    fuzzy = entries(fresh, "--only-fuzzy")
+    try:
+        subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                "--locale",
+                "nl",
+                "--no-obsolete",
+                "--ignore",
+                "locale",
+                "--ignore",
+                "locale-check-*",
+                "--ignore",
+                ".venv/*",
+                "--ignore",
+                "staticfiles/*",
+                "--ignore",
+                "tests/*",
+                "--ignore",
+                "build/*",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        assert PO.read_bytes() == before, "the check must not rewrite the committed catalogue"
+        fresh = scratch / "nl" / "LC_MESSAGES" / "django.po"
+        untranslated = entries(fresh, "--untranslated")
+        fuzzy = entries(fresh, "--only-fuzzy")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     assert not untranslated, (
         f"Strings without a Dutch translation (run `make messages`): {untranslated}"
     )

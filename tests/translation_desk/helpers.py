@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from newsroom.articles import workflow
 from newsroom.translation_desk.fields import desk_fields
 
 
@@ -16,15 +17,9 @@ def desk_data(article, **overrides):
 
 def mark_reviewed(article, user):
     """Mark ``article``'s translation reviewed by ``user`` through the write path."""
-    from newsroom.translation_desk.writes import workflow
-
     workflow.mark_translation_reviewed(article=article, user=user)
 
 
 def refresh_state(article):
     """Store the derived translation state of an update changed with ``.update()`` in a test."""
-    try:
-        from newsroom.articles.workflow import refresh_translation_state
-    except ImportError:  # before the workflow package landed
-        from newsroom.articles.services import refresh_translation_state
-    return refresh_translation_state(article)
+    return workflow.refresh_translation_state(article)

@@ -5,8 +5,10 @@ include the original title (weight B), so a reader finds an update by the
 headline it had at its source.
 
 SQLite: FTS5 tables ``articles_search_<lang>`` of Snowball stems (see
-``newsroom/articles/search/sqlite.py``), filled from the existing updates. They
-are not model fields; ``search.index_updates`` keeps them current.
+``newsroom/articles/search/sqlite.py``). They are not model fields;
+``search.index_updates`` keeps them current. Updates that existed before this
+migration are indexed after ``migrate`` (``search.sync.index_missing``, on
+post_migrate), with the real models: a historical model has no taggit manager.
 """
 
 from django.db import migrations
@@ -43,10 +45,6 @@ def forwards(apps, schema_editor):
                 f"CREATE VIRTUAL TABLE articles_search_{lang} USING fts5("
                 f"{FTS_COLUMNS}, tokenize = 'unicode61 remove_diacritics 0')"
             )
-        from newsroom.articles.search import sqlite
-
-        Article = apps.get_model("articles", "Article")
-        sqlite.index_updates(Article.objects.values_list("pk", flat=True), model=Article)
 
 
 def backwards(apps, schema_editor):

@@ -6,7 +6,7 @@ as the change, so a rolled-back edit leaves the index as it was. On PostgreSQL
 beyond a function call.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from . import index_updates
 
@@ -46,6 +46,32 @@ def _topic_renamed(sender, instance, raw=False, created=False, **kwargs):
         index_updates(list(instance.articles.values_list("pk", flat=True)))
 
 
+def index_missing(sender, using="default", **kwargs):
+    """After ``migrate``: index the updates the FTS5 tables do not have yet (those that
+    existed before migration 0004 made the tables). Nothing to do on PostgreSQL."""
+    from django.db import connections
+
+    from newsroom.articles.models import Article
+    from newsroom.languages import LANGUAGE_CODES
+
+    from . import sqlite
+
+    connection = connections[using]
+    if sender.label != "articles" or connection.vendor != "sqlite":
+        return
+    tables = set(connection.introspection.table_names())
+    if not all(sqlite.table(lang) in tables for lang in LANGUAGE_CODES):
+        return  # migrated to before 0004: no index yet
+    indexed = set()
+    with connection.cursor() as cursor:
+        for lang in LANGUAGE_CODES:
+            cursor.execute(f"SELECT rowid FROM {sqlite.table(lang)}")  # noqa: S608
+            indexed |= {row[0] for row in cursor.fetchall()}
+    missing = [pk for pk in Article.objects.values_list("pk", flat=True) if pk not in indexed]
+    if missing:
+        index_updates(missing)
+
+
 def connect():
     from newsroom.articles.models import Article, Tag, TaggedArticle, Topic
 
@@ -58,3 +84,4 @@ def connect():
     )
     post_save.connect(_tag_renamed, sender=Tag, dispatch_uid="search-tag-name")
     post_save.connect(_topic_renamed, sender=Topic, dispatch_uid="search-topic-name")
+    post_migrate.connect(index_missing, dispatch_uid="search-index-missing")

@@ -2,8 +2,8 @@
 
 Every demo object has a stable key (a username or slug). Only missing objects are
 created; existing ones are left exactly as they are, since an editor may have
-changed them in the running demo. Workflow states are reached through the
-services, so they are derived the same way as for real updates.
+changed them in the running demo. Every update is written through the workflow,
+so its states are derived the same way as for real updates.
 """
 
 import json
@@ -19,12 +19,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.articles import demo, illustrations, services
+from newsroom.articles import demo, illustrations, workflow
 from newsroom.articles.models import (
     Article,
-    Correction,
-    EditorialSignal,
-    KeyPoint,
     Source,
     StoryLink,
     Tag,
@@ -86,7 +83,7 @@ class Command(BaseCommand):
                 for spec in demo.UPDATES
                 if spec["slug_en"] not in existing
             ]
-            links = self.ensure_links()
+            links = self.ensure_links(users["editor"])
         self.stdout.write(
             f"Demo content: {len(created)} updates created, "
             f"{len(demo.UPDATES) - len(created)} already there, {links} story links added."
@@ -139,6 +136,8 @@ class Command(BaseCommand):
         return existing
 
     def create_update(self, spec, *, users, sources, topics, tags):
+        """One demo update, written, translated, reviewed and published by the demo staff
+        through the workflow, as real updates are."""
         fields = {
             f"{name}_{lang}": spec[f"{name}_{lang}"]
             for name in ARTICLE_FIELDS
@@ -155,43 +154,53 @@ class Command(BaseCommand):
         if extras.get("motif"):
             fields |= self.picture_fields(spec["slug_en"], extras)
         fields["key_points_machine_assisted"] = extras.get("key_points_machine_assisted", False)
-        article = Article.objects.create(source=sources[spec["source"]], **fields)
-        EditorialSignal.objects.bulk_create(
-            EditorialSignal(article=article, position=i, text_en=en, text_nl=nl)
-            for i, (en, nl) in enumerate(spec["signals"])
-        )
+        fields |= {
+            "source": sources[spec["source"]],
+            "authors": [users[name] for name in spec["authors"]],
+            "topics": [topics[slug] for slug in spec["topics"]],
+            "tags": [tags[slug] for slug in spec["tags"]],
+        }
         # Key points in the languages the update is written in (a missing translation has none).
         written = {lang for lang in ("en", "nl") if spec.get(f"title_{lang}")}
-        KeyPoint.objects.bulk_create(
-            KeyPoint(
-                article=article,
-                position=i,
-                text_en=en if "en" in written else "",
-                text_nl=nl if "nl" in written else "",
-            )
-            for i, (en, nl) in enumerate(extras.get("key_points", []), start=1)
-        )
-        article.authors.set([users[name] for name in spec["authors"]])
-        article.topics.set([topics[slug] for slug in spec["topics"]])
-        article.tags.set([tags[slug] for slug in spec["tags"]])
+        rows = {
+            "signals": [
+                workflow.Row(values={"position": i, "text_en": en, "text_nl": nl})
+                for i, (en, nl) in enumerate(spec["signals"], start=1)
+            ],
+            "key_points": [
+                workflow.Row(
+                    values={
+                        "position": i,
+                        "text_en": en if "en" in written else "",
+                        "text_nl": nl if "nl" in written else "",
+                    }
+                )
+                for i, (en, nl) in enumerate(extras.get("key_points", []), start=1)
+            ],
+        }
+        editor = users["editor"]
+        article = workflow.create_update(user=editor, changes=fields, rows=rows).article
 
         if spec["translation"] in ("reviewed", "outdated"):
-            services.mark_translation_reviewed(article=article, user=users["translator"])
+            workflow.mark_translation_reviewed(article=article, user=users["translator"])
         if spec["translation"] == "outdated":
-            self.edit_source_after_review(article, spec)
-        services.refresh_translation_state(article)
+            self.edit_source_after_review(article, spec, editor)
 
-        editor = users["editor"]
         if spec["status"] == "published":
-            services.publish_article(article=article, user=editor, at=spec["published_at"])
+            workflow.publish(article=article, user=editor, at=spec["published_at"])
         elif spec["status"] == "scheduled":
             at = timezone.now() + timedelta(days=spec["scheduled_in_days"])
-            services.publish_article(article=article, user=editor, at=at)
+            workflow.publish(article=article, user=editor, at=at)
         elif spec["status"] == "review":
-            services.submit_for_review(article=article, user=users["writer"])
+            workflow.submit_for_review(article=article, user=users["writer"])
 
         if correction := spec.get("correction"):
-            Correction.objects.create(article=article, **correction)
+            workflow.save_edit(
+                article=article,
+                user=editor,
+                version=None,
+                rows={"corrections": [workflow.Row(values=correction)]},
+            )
         return article
 
     def picture_fields(self, slug, extras):
@@ -203,23 +212,24 @@ class Command(BaseCommand):
         credit = self.extras["credit"]
         return {
             "image": name,
-            "image_width": illustrations.WIDTH,
-            "image_height": illustrations.HEIGHT,
             "image_alt_en": extras["alt_en"],
             "image_alt_nl": extras["alt_nl"],
             "image_credit_en": credit["en"],
             "image_credit_nl": credit["nl"],
         }
 
-    def edit_source_after_review(self, article, spec):
+    def edit_source_after_review(self, article, spec, editor):
         """A real (not minor) source edit after the review makes the translation out of date."""
         name = f"{demo.OUTDATED_FIELD}_{article.source_language}"
-        before = services.source_snapshot(article)
-        setattr(article, name, getattr(article, name) + spec["outdated_change"])
-        article.save(update_fields=[name, "updated_at"])
-        services.record_edit(article=article, before=before, minor=False)
+        article.refresh_from_db()
+        workflow.save_edit(
+            article=article,
+            user=editor,
+            version=article.version,
+            changes={name: getattr(article, name) + spec["outdated_change"]},
+        )
 
-    def ensure_links(self):
+    def ensure_links(self, editor):
         by_slug = Article.objects.in_bulk(
             [spec["slug_en"] for spec in demo.UPDATES], field_name="slug_en"
         )
@@ -240,8 +250,15 @@ class Command(BaseCommand):
                     (this, other) if direction == "forward" else (other, this)
                 )
                 if (from_article.pk, to_article.pk) not in linked:
-                    StoryLink.objects.create(
-                        from_article=from_article, to_article=to_article, kind=kind
+                    workflow.save_edit(
+                        article=from_article,
+                        user=editor,
+                        version=None,
+                        rows={
+                            "outgoing_links": [
+                                workflow.Row(values={"kind": kind, "to_article": to_article})
+                            ]
+                        },
                     )
                     linked.add((from_article.pk, to_article.pk))
                     added += 1
