@@ -39,6 +39,8 @@ def machine_translate(article_ids: list, user_id: int, language: str = "en") -> 
 
 def _translate_one(article, user, provider):
     entry = {"id": article.pk, "title": str(article)}
+    if user is None or not writes.may_use_machine_suggestions(user, article):
+        return entry | {"result": "error", "message": str(writes.MACHINE_NEEDS_REVIEWER)}
     empty = [f for f in desk_fields(article) if f.source.strip() and not f.target.strip()]
     if not empty:
         return entry | {

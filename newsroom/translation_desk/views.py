@@ -65,6 +65,10 @@ def desk(request, pk):
     machine = set(data.get("machine", "").split())
     if data.get("_copy") in by_key:
         data[data["_copy"]] = by_key[data["_copy"]].source
+    elif (data.get("_suggest") in by_key or "_suggest_empty" in data) and not (
+        writes.may_use_machine_suggestions(request.user, article)
+    ):
+        messages.error(request, writes.MACHINE_NEEDS_REVIEWER)
     elif data.get("_suggest") in by_key or "_suggest_empty" in data:
         wanted = (
             [by_key[data["_suggest"]]]
@@ -193,6 +197,8 @@ def _render_desk(request, article, fields, form):
         "source_name": info(article.source_language).name,
         "target_name": info(article.target_language).name,
         "provider": provider,
+        "machine_needs_reviewer": writes.MACHINE_NEEDS_REVIEWER,
+        "may_suggest": provider.enabled and writes.may_use_machine_suggestions(user, article),
         "may_review": user.has_perm(REVIEW_PERMISSION),
         "reviewer_name": reviewer_name(user),
         "last_reviewer": reviewer_name(article.translation_reviewed_by),

@@ -5,7 +5,14 @@ functions, which call ``newsroom.articles.workflow`` (edit version, allow-list p
 revision, translation state, cache invalidation).
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from newsroom.articles import workflow
+
+MACHINE_NEEDS_REVIEWER = _(
+    "Machine suggestions are for translators and editors: a machine-assisted translation "
+    "must be reviewed by one of them."
+)
 
 Row = workflow.Row
 StaleEdit = workflow.StaleEdit
@@ -37,3 +44,10 @@ def translation_changes(article):
 
 def source_snapshot(article):
     return workflow.source_snapshot(article)
+
+
+def may_use_machine_suggestions(user, article):
+    """Whether ``user`` may save machine text into ``article``'s translation: that records
+    the translation as machine-assisted (its progress), which the workflow's allow-list
+    gives to translators and editors, the people who may also review it."""
+    return workflow.permissions.may_edit(user, article, "translation_progress")

@@ -92,3 +92,11 @@ def test_runs_on_the_database_queue_with_a_worker(client, fake_deepl, settings):
     response = run_action(client, [article])
     assert "is queued" in response.text
     assert not Article.objects.get(pk=article.pk).summary_nl  # not inside the request
+
+
+def test_a_writer_is_told_who_may_machine_translate(client, fake_deepl):
+    client.force_login(make_user("Writer"))
+    article = make_article()
+    response = run_action(client, [article])
+    assert "Machine suggestions are for translators and editors" in response.text
+    assert not Article.objects.get(pk=article.pk).summary_nl

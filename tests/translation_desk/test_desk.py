@@ -237,3 +237,16 @@ def test_machine_text_never_stays_under_an_earlier_review(client, role):
         assert fresh.translation_machine_assisted
     else:
         assert fresh.version == article.version
+
+
+def test_writers_get_no_machine_suggestions(client, fake_deepl):
+    """Machine text makes the translation machine-assisted, which only a translator or
+    editor (who may also review it) records."""
+    login(client, "Writer")
+    article = make_article()
+    page = client.get(desk_url(article)).text
+    assert 'name="_suggest"' not in page
+    assert "Machine suggestions are for translators and editors" in page
+    response = client.post(desk_url(article), desk_data(article, _suggest="title"))
+    assert response.context["form"]["title"].value() == ""
+    assert not fake_deepl.translate_calls()
