@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "newsroom.ingest",
     "newsroom.pagecache",
     "newsroom.ops",
+    "newsroom.translation_desk",
 ]
 
 MIDDLEWARE = [
@@ -164,6 +165,18 @@ NEWSROOM_STALE_JOB_SECONDS = int(os.environ.get("NEWSROOM_STALE_JOB_SECONDS", "9
 # True also allows loopback (127.0.0.0/8, ::1): for tests and a feed served on this
 # machine during development, never in production.
 INGEST_ALLOW_LOOPBACK = env_bool("NEWSROOM_INGEST_ALLOW_LOOPBACK", False)
+
+# Machine suggestions at the translation desk. DeepL is used when a key is set (the
+# free-plan keys ending in ":fx" reach DeepL's free endpoint on their own);
+# DEEPL_SERVER_URL points elsewhere (the tests run a local stand-in). A suggestion is
+# asked for in a page view, so it gives up after DEEPL_TIMEOUT_SECONDS and retries
+# DEEPL_RETRIES times at most.
+DEEPL_AUTH_KEY = os.environ.get("DEEPL_AUTH_KEY", "")
+DEEPL_SERVER_URL = os.environ.get("DEEPL_SERVER_URL", "")
+DEEPL_TIMEOUT_SECONDS = float(os.environ.get("DEEPL_TIMEOUT_SECONDS", "10"))
+DEEPL_RETRIES = int(os.environ.get("DEEPL_RETRIES", "1"))
+# How long a preview link for an outside reviewer stays valid unless told otherwise.
+PREVIEW_LINK_DAYS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_DAYS", "7"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses locked-out logins before the password

@@ -9,13 +9,16 @@ from newsroom.articles.sitemaps import SITEMAPS
 from newsroom.articles.views import favicon, robots_txt
 from newsroom.ops import health
 from newsroom.ops.media import serve_media
+from newsroom.translation_desk.preview import preview_page
 
 handler500 = "newsroom.ops.outage.server_error"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("admin/translations/", include("newsroom.translation_desk.urls")),
     path("admin/", admin.site.urls),
+    path("preview/<str:token>/", preview_page, name="preview_link"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Browsers ask for /favicon.ico on their own, whatever the page links to.

@@ -141,10 +141,10 @@ class ArticleQuerySet(models.QuerySet):
         """Published updates listed for readers of ``lang`` (pages, feeds, sitemap, search).
 
         The policy, applied everywhere through this one method: an update is listed in a
-        language when it was written in it, or when its translation into it is at least
-        machine-assisted (with a disclosure), reviewed, or reviewed but out of date (with a
-        notice). Drafts and missing translations are left out; their direct URL shows the
-        original with a notice (``Article.reads_in`` says the same for one update).
+        language when it was written in it, or when its translation into it was reviewed
+        (with a disclosure naming the reviewer), even if out of date since (with a notice).
+        Missing, draft and machine-assisted but unreviewed translations are left out; their
+        direct URL shows the original with a notice (``Article.reads_in`` says the same).
         """
         return self.published(at).filter(
             Q(source_language=lang) | Q(translation_state__in=READER_TRANSLATION_STATES)
@@ -189,9 +189,10 @@ class TranslationState(models.TextChoices):
     OUTDATED = "outdated", _("Out of date")
 
 
-# Translation states readers are shown (with a disclosure or notice where not reviewed).
+# Translation states readers are shown: reviewed by a named person (with a notice when
+# the original changed since). A machine-assisted translation is never listed before
+# its review; its address shows the original with a notice, as a missing one does.
 READER_TRANSLATION_STATES = (
-    TranslationState.MACHINE,
     TranslationState.REVIEWED,
     TranslationState.OUTDATED,
 )

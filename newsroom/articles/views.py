@@ -98,6 +98,9 @@ def article_context(article, lang, *, preview=False):
         and article.translation_state != TranslationState.REVIEWED
         and article.translation_state != TranslationState.OUTDATED,
         "source_language_name": info(article.source_language).name,
+        "translation_reviewer": reviewer_name(article.translation_reviewed_by)
+        if is_translation
+        else "",
         "source_language_url": article.get_absolute_url(article.source_language),
         "speech_voice": info(shown).speech_voice,
         "preview": preview,
@@ -122,6 +125,13 @@ def article_context(article, lang, *, preview=False):
         "more_from_source": more_from_source,
         "related": related,
     }
+
+
+def reviewer_name(user):
+    """How a translation's reviewer is named to readers: their full name, else username."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
 
 
 def related_updates(readable, tag_ids):
@@ -155,7 +165,7 @@ def _find_published(slug, lang, *, related=True):
     with what its page shows; exports need only the row)."""
     published = Article.objects.published()
     if related:
-        published = published.select_related("source").prefetch_related(
+        published = published.select_related("source", "translation_reviewed_by").prefetch_related(
             "signals",
             "key_points",
             "authors",

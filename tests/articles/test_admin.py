@@ -46,13 +46,24 @@ class TestPermissionMatrix:
     @pytest.mark.parametrize(
         ("role", "can_add", "can_delete", "actions"),
         [
-            ("Writer", True, False, {"submit_for_review"}),
-            ("Translator", False, False, {"submit_for_review", "mark_translation_reviewed"}),
+            ("Writer", True, False, {"submit_for_review", "machine_translate_action"}),
+            (
+                "Translator",
+                False,
+                False,
+                {"submit_for_review", "mark_translation_reviewed", "machine_translate_action"},
+            ),
             (
                 "Editor",
                 True,
                 True,
-                {"submit_for_review", "publish", "unpublish", "mark_translation_reviewed"},
+                {
+                    "submit_for_review",
+                    "publish",
+                    "unpublish",
+                    "mark_translation_reviewed",
+                    "machine_translate_action",
+                },
             ),
         ],
     )

@@ -16,6 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
 from newsroom.languages import LANGUAGE_CODES
+from newsroom.translation_desk.actions import machine_translate_action
 
 from .. import workflow
 from ..forms import ArticleAdminForm
@@ -94,7 +95,13 @@ class ArticleAdmin(
     ]
     date_hierarchy = "created_at"
     autocomplete_fields = ["source", "topics", "authors"]
-    actions = ["submit_for_review", "publish", "unpublish", "mark_translation_reviewed"]
+    actions = [
+        "submit_for_review",
+        "publish",
+        "unpublish",
+        "mark_translation_reviewed",
+        machine_translate_action,
+    ]
     readonly_fields = ALWAYS_READ_ONLY
     fieldsets = [
         (
