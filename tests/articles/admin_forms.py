@@ -4,17 +4,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.articles.models import Article
+from newsroom.articles.translation import ArticleTranslationOptions
 
-TRANSLATED = (
-    "title",
-    "slug",
-    "relevance",
-    "summary",
-    "body",
-    "meta_description",
-    "image_alt",
-    "image_credit",
-)
+TRANSLATED = ArticleTranslationOptions.fields  # every field the form has per language
 PLAIN = ("original_title", "original_url", "original_author", "original_text")
 INLINES = ("outgoing_links", "incoming_links", "corrections", "key_points")
 

@@ -13,7 +13,6 @@ import http.client
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,6 +30,8 @@ from django.db import connection
 
 from newsroom.feedback import protection
 from newsroom.feedback.models import Feedback
+from tests import servers
+from tests.servers import free_port, wait_for
 
 pytestmark = pytest.mark.postgres
 
@@ -43,34 +44,9 @@ def _needs_postgresql():
         pytest.skip("needs PostgreSQL (set DATABASE_URL)")
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(check, *, seconds, what):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def _answers(port):
-    try:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-        conn.request("GET", "/en/feedback/token/")
-        return conn.getresponse().status == 200
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def gunicorn(database_url, *, workers=2, threads=8):
     """The app under gunicorn on a free port; a proxy header is trusted for this server only."""
-    port = free_port()
     env = os.environ | {
         "DATABASE_URL": database_url,
         "DATABASE_CONN_MAX_AGE": "0",
@@ -88,28 +64,8 @@ def gunicorn(database_url, *, workers=2, threads=8):
         }
     else:
         env.pop("REDIS_URL", None)
-    log = tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
-    server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable, "-m", "gunicorn", "newsroom.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-            "--timeout", "30", "--graceful-timeout", "2",
-        ],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_for(lambda: _answers(port) or server.poll() is not None, seconds=30, what="gunicorn")
-        assert server.poll() is None, Path(log.name).read_text()[-3000:]
+    with servers.gunicorn(env, workers=workers, threads=threads, seconds=30) as (port, _server):
         yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
-        log.close()
-        os.unlink(log.name)
 
 
 def submit(port, message, *, client, token=None, json=True):

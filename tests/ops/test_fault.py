@@ -7,30 +7,21 @@ outage every answer is a 503 (pages carry Retry-After), never a 500 and never a 
 Marked slow: ``make test-slow`` runs it (it needs PostgreSQL's server binaries).
 """
 
-import contextlib
 import http.client
 import itertools
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
 
-from tests.feedback.test_gunicorn import (
-    BASE_DIR,
-    ThrowawayCluster,
-    _answers,
-    free_port,
-    submit,
-    wait_for,
-)
+from tests import servers
+from tests.feedback.test_gunicorn import BASE_DIR, ThrowawayCluster, submit, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -43,31 +34,8 @@ def manage(*args, env):
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
 
 
-@contextlib.contextmanager
-def production_gunicorn(env, *, workers=2, threads=4):
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
-    server = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable, "-m", "gunicorn", "newsroom.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-            "--timeout", "30", "--graceful-timeout", "2",
-        ],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_for(lambda: _answers(port) or server.poll() is not None, seconds=60, what="gunicorn")
-        assert server.poll() is None, Path(log.name).read_text()[-3000:]
-        yield port, server
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
-        log.close()
-        os.unlink(log.name)
+def production_gunicorn(env):
+    return servers.gunicorn(env, workers=2, threads=4, seconds=60)
 
 
 def get_page(port, n):

@@ -22,10 +22,11 @@ from django.conf import settings
 from django.db import connection
 
 from newsroom.articles.models import Article
+from tests import servers
 from tests.articles.factories import make_article, make_user
-from tests.feedback.test_gunicorn import database_url, submit, wait_for
+from tests.feedback.test_gunicorn import database_url, submit
 
-from .redis_server import ThrowawayRedis, free_port
+from .redis_server import ThrowawayRedis
 
 pytestmark = [
     pytest.mark.postgres,
@@ -79,34 +80,8 @@ def production_env(redis_url, static, prefix):
 
 @contextlib.contextmanager
 def gunicorn(env):
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="gunicorn-", suffix=".log", delete=False)  # noqa: SIM115
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "gunicorn", "newsroom.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--threads", "2",
-         "--timeout", "30", "--graceful-timeout", "2"],
-        cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        wait_for(lambda: _answers(port) or server.poll() is not None, seconds=30, what="gunicorn")
-        assert server.poll() is None, Path(log.name).read_text()[-3000:]
+    with servers.gunicorn(env, workers=1, threads=2, seconds=30) as (port, _server):
         yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=5)
-        log.close()
-        os.unlink(log.name)
-
-
-def _answers(port):
-    try:
-        return Browser(port).get("/en/feedback/token/")[0] == 200
-    except OSError:
-        return False
 
 
 class Browser:
