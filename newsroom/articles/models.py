@@ -352,6 +352,9 @@ class Article(models.Model):
     )
     # The source-language text as it was when the translation was reviewed.
     reviewed_source = models.JSONField(default=dict, editable=False)
+    # When each source field first differed from ``reviewed_source`` ({field: ISO time});
+    # kept by the workflow, emptied by a review.
+    source_changed_at = models.JSONField(default=dict, editable=False)
     # Bumped on every save; a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 

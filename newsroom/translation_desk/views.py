@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from newsroom.articles.models import Article, Status, Topic, TranslationState
 from newsroom.articles.views import reviewer_name
+from newsroom.articles.workflow.translation import changed_since
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import writes
@@ -229,6 +230,8 @@ def dashboard(request):
                 "target_name": info(article.target_language).name,
                 "changed": changes,
                 "changed_labels": ", ".join(change_label(c.field) for c in changes),
+                # The oldest change the translation has not caught up with.
+                "changed_since": min(changed_since(article).values(), default=None),
                 "desk_url": reverse("translation_desk:desk", args=[article.pk]),
             }
         )

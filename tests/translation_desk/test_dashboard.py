@@ -133,3 +133,26 @@ def test_the_dashboard_does_not_grow_in_queries_with_its_rows(
         make_article(translated=True, signals=3)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(DASHBOARD)
+
+
+def test_each_row_says_how_old_the_first_unreviewed_source_change_is(client):
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    from newsroom.articles import workflow
+
+    article = make_article(translated=True, published=True, title_en="Changed a while ago")
+    workflow.mark_translation_reviewed(article=article, user=make_user("Translator"))
+    with time_machine.travel(timezone.now() - timedelta(days=3)):
+        workflow.save_edit(
+            article=article, user=make_user("Editor"), version=None,
+            changes={"summary_en": "Rewritten three days ago."},
+        )  # fmt: skip
+    login(client, "Translator")
+    html = client.get(DASHBOARD).content.decode()
+    assert "first change 3\xa0days ago" in html
+    with translation.override("nl"):
+        html = client.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "eerste wijziging 3\xa0dagen geleden" in html

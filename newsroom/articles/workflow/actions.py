@@ -155,6 +155,7 @@ NOT_RESTORED = {
     "translation_reviewed_at",
     "translation_reviewed_by",
     "reviewed_source",
+    "source_changed_at",
     "image_width",
     "image_height",
 }

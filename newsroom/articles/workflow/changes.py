@@ -25,6 +25,7 @@ KEPT_BY_WORKFLOW = {
     "translation_reviewed_at",
     "translation_reviewed_by",
     "reviewed_source",
+    "source_changed_at",
     "first_published_at",
     "created_at",
     "updated_at",

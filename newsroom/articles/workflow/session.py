@@ -62,6 +62,7 @@ class Edit:
         after = translation.source_snapshot(article)
         if self.minor and self.before is not None:
             translation.carry_minor_edit(article, self.before, after)
+        translation.note_change_times(article, after, timezone.now())
         article.translation_state = translation.derive_state(article, after)
         if not self.comment.created:
             article.version = F("version") + 1
@@ -119,7 +120,3 @@ def editing(*, user, article=None, version=None, new=None):
             edit = Edit(locked, user)
         yield edit
         edit.result = edit.finish()
-
-
-def now():
-    return timezone.now()

@@ -79,7 +79,25 @@ def carry_minor_edit(article, before, after):
     article.reviewed_source = reviewed
 
 
+def note_change_times(article, snapshot, now):
+    """Keep ``source_changed_at``: when each field that now differs from the reviewed
+    text first did (a field that is back as reviewed is dropped)."""
+    changed = {c.field for c in translation_changes(article, snapshot)}
+    kept = {f: t for f, t in (article.source_changed_at or {}).items() if f in changed}
+    for name in changed - kept.keys():
+        kept[name] = now.isoformat()
+    article.source_changed_at = kept
+
+
+def changed_since(article):
+    """{field: datetime} of the source fields changed since the review."""
+    from datetime import datetime
+
+    return {f: datetime.fromisoformat(t) for f, t in (article.source_changed_at or {}).items()}
+
+
 def mark_reviewed(article, user, now, snapshot):
+    article.source_changed_at = {}
     article.reviewed_source = snapshot
     article.translation_progress = TranslationProgress.REVIEWED
     article.translation_reviewed_at = now

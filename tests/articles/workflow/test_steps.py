@@ -1,6 +1,6 @@
 """The workflow's steps (publish, schedule, submit, review) and translation states."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -188,3 +188,27 @@ class TestTranslationState:
         article.title_nl = "Titel"
         with pytest.raises(PermissionDenied):
             workflow.mark_translation_reviewed(article=article, user=make_user("Writer"))
+
+
+class TestWhenTheSourceChanged:
+    def test_each_changed_field_keeps_the_time_it_first_changed_until_the_review(self):
+        editor, translator = make_user("Editor"), make_user("Translator")
+        t0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+        with time_machine.travel(t0, tick=False):
+            article = make_article(translated=True)
+            workflow.mark_translation_reviewed(article=article, user=translator)
+        original_body = Article.objects.get(pk=article.pk).body_en
+
+        def edit(when, **changes):
+            with time_machine.travel(when, tick=False):
+                workflow.save_edit(article=article, user=editor, version=None, changes=changes)
+            return workflow.translation.changed_since(Article.objects.get(pk=article.pk))
+
+        t1, t2, t3 = (t0 + timedelta(days=d) for d in (1, 2, 3))
+        assert edit(t1, summary_en="A new summary.") == {"summary": t1}
+        assert edit(t2, body_en="A new body.") == {"summary": t1, "body": t2}
+        assert edit(t3, summary_en="Another summary.") == {"summary": t1, "body": t2}
+        assert edit(t3, body_en=original_body) == {"summary": t1}  # back as reviewed
+        with time_machine.travel(t3, tick=False):
+            workflow.mark_translation_reviewed(article=article, user=translator)
+        assert workflow.translation.changed_since(Article.objects.get(pk=article.pk)) == {}
