@@ -38,7 +38,8 @@ def search(updates, query, lang):
 def with_highlights(results, query, lang):
     """[(update, safe HTML snippet)] for a page of results."""
     if connection.vendor == "postgresql":
-        return [(article, postgres.highlight(article)) for article in results]
+        marked = postgres.headlines(results, query, lang)
+        return [(article, marked.get(article.pk, "")) for article in results]
     return [(article, _snippet(article, query, lang)) for article in results]
 
 
