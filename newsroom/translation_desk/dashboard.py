@@ -2,7 +2,6 @@
 translator works through them, and the counts per state (also on the admin index)."""
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
-from django.utils.translation import gettext as _
 
 from newsroom.articles.models import Article, Status, TranslationState
 from newsroom.languages import LANGUAGE_CODES
@@ -65,14 +64,3 @@ def filtered(params):
         output_field=IntegerField(),
     )
     return updates.annotate(priority=priority).order_by("priority", "-updated_at", "-id"), filters
-
-
-def change_label(name):
-    labels = {
-        "signals": _("quick editorial signal"),
-        "key_points": _("key points"),
-        "corrections": _("corrections"),
-    }
-    if name in labels:
-        return labels[name]
-    return str(Article._meta.get_field(name).verbose_name)

@@ -12,10 +12,9 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.articles import workflow
 from newsroom.articles.models import Article, Correction, EditorialSignal, KeyPoint
 from newsroom.articles.revision_diff import word_diff
-
-from . import writes
 
 MULTILINE = {"summary", "body"}
 MARKDOWN = {"body"}
@@ -53,7 +52,7 @@ class DeskField:
 def desk_fields(article):
     """Every translatable text of ``article`` as a ``DeskField``, in reading order."""
     source, target = article.source_language, article.target_language
-    changes = {change.field: change for change in writes.translation_changes(article)}
+    changes = {change.field: change for change in workflow.translation_changes(article)}
     fields = []
     for name in Article.SOURCE_TEXT_FIELDS:
         model_field = Article._meta.get_field(name)
@@ -103,7 +102,7 @@ def desk_fields(article):
 def removed_since_review(article):
     """Source texts of signals, key points or corrections removed since the review."""
     removed = []
-    for change in writes.translation_changes(article):
+    for change in workflow.translation_changes(article):
         if change.field in {related for related, _model, _label in RELATED}:
             current = list(change.current or [])
             removed += [text for text in list(change.reviewed or [])[len(current) :] if text]

@@ -20,13 +20,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from newsroom.articles import workflow
 from newsroom.articles.models import Article, Status, Topic, TranslationState
 from newsroom.articles.views import reviewer_name
+from newsroom.articles.workflow.permissions import part_label
 from newsroom.articles.workflow.translation import changed_since
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import writes
-from .dashboard import change_label, filtered, state_counts
+from .dashboard import filtered, state_counts
 from .fields import desk_fields, removed_since_review
 from .forms import DeskForm, PreviewLinkForm
 from .models import PreviewLink
@@ -222,14 +224,14 @@ def dashboard(request):
     page = Paginator(updates, DASHBOARD_PAGE_SIZE).get_page(params.get("page"))
     rows = []
     for article in page.object_list:
-        changes = writes.translation_changes(article) if article.reviewed_source else []
+        changes = workflow.translation_changes(article) if article.reviewed_source else []
         rows.append(
             {
                 "article": article,
                 "source_name": info(article.source_language).name,
                 "target_name": info(article.target_language).name,
                 "changed": changes,
-                "changed_labels": ", ".join(change_label(c.field) for c in changes),
+                "changed_labels": ", ".join(part_label(c.field) for c in changes),
                 # The oldest change the translation has not caught up with.
                 "changed_since": min(changed_since(article).values(), default=None),
                 "desk_url": reverse("translation_desk:desk", args=[article.pk]),

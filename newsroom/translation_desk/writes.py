@@ -37,15 +37,6 @@ def save_translation(*, article, user, version, changes, rows, machine=False, re
     )
 
 
-def translation_changes(article):
-    """Source fields changed since the review: ``[FieldChange(field, reviewed, current)]``."""
-    return workflow.translation_changes(article)
-
-
-def source_snapshot(article):
-    return workflow.source_snapshot(article)
-
-
 def may_use_machine_suggestions(user, article):
     """Whether ``user`` may save machine text into ``article``'s translation: that records
     the translation as machine-assisted (its progress), which the workflow's allow-list

@@ -165,7 +165,7 @@ class ArticleAdmin(
         return super().get_queryset(request).prefetch_related("topics")
 
     # The allow-list, shown: what this user may not change is read-only.
-    def _form_columns(self, request, obj):
+    def _form_columns(self):
         names = []
         for _name, opts in self.fieldsets:
             names.extend(opts["fields"])
@@ -186,9 +186,7 @@ class ArticleAdmin(
             return readonly
         skip = set(readonly) | adapter.FORM_ONLY
         return readonly + [
-            name
-            for name in self._form_columns(request, obj)
-            if name not in skip and name not in allowed
+            name for name in self._form_columns() if name not in skip and name not in allowed
         ]
 
     def get_prepopulated_fields(self, request, obj=None):

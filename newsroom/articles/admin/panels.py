@@ -8,18 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.languages import LANGUAGE_CODES, info
 
-from ..models import Article
 from ..revision_diff import word_diff
 from ..workflow import translation_changes
+from ..workflow.permissions import field_label, part_label
 from ..workflow.revisions import when
-
-
-def field_label(name):
-    if name == "signals":
-        return _("quick editorial signal")
-    if name == "key_points":
-        return _("key points")
-    return Article._meta.get_field(name).verbose_name
 
 
 def _text(value):
@@ -102,7 +94,7 @@ class UpdatePanels:
                 )
             )
         missing = [
-            field_label(name)
+            part_label(name)
             for name in ("title", "relevance", "summary", "body")
             if getattr(obj, f"{name}_{obj.source_language}")
             and not getattr(obj, f"{name}_{obj.target_language}")

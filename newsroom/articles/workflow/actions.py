@@ -34,6 +34,8 @@ def _apply(edit, *, changes, rows, minor, step, at, review):
     progress = changes.pop("translation_progress", None)
     edit.minor = bool(minor) and permissions.may_edit_source(edit.user, edit.article)
     apply_changes(edit, changes)
+    if edit.article.pk is None:
+        edit.article.save()  # a new update: its rows need it to exist
     for kind, kind_rows in (rows or {}).items():
         apply_rows(edit, kind, kind_rows)
     if progress == TranslationProgress.REVIEWED:
@@ -72,21 +74,8 @@ def save_edit(
 def create_update(*, user, changes, rows=None, step=None, at=None, review=False):
     """A new update from ``changes``; returns the ``Result`` with the saved update."""
     permissions.require(user, "create")
-    changes = dict(changes)
-    progress = changes.pop("translation_progress", None)
     with editing(user=user, new=Article()) as edit:
-        apply_changes(edit, changes)
-        edit.article.save()  # rows need the update to exist
-        for kind, kind_rows in (rows or {}).items():
-            apply_rows(edit, kind, kind_rows)
-        if progress == TranslationProgress.REVIEWED or review:
-            publishing.review(edit)  # against the source as created, rows included
-        elif progress is not None:
-            apply_changes(edit, {"translation_progress": progress})
-        if step == "publish":
-            publishing.publish(edit, at=at)
-        elif step is not None:
-            publishing.STEPS[step](edit)
+        _apply(edit, changes=changes, rows=rows, minor=False, step=step, at=at, review=review)
     return edit.result
 
 
@@ -201,9 +190,6 @@ def restore_revision(*, article, user, version_id):
         if v.field_dict.get("content_object") == article.pk
     ]
     with editing(user=user, article=article) as edit:
-        changes = {
-            k: v for k, v in changes.items() if k not in ("image",) or v != edit.article.image.name
-        }
         apply_changes(edit, changes)
         for kind, kind_rows in rows.items():
             apply_rows(edit, kind, kind_rows)

@@ -7,7 +7,7 @@ checked against the allow-list (``permissions``) before it is applied.
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.utils.translation import gettext as _
@@ -46,7 +46,7 @@ class Row:
 def _field(name):
     try:
         return Article._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         raise ValidationError(_("Unknown field: %(name)s") % {"name": name}) from None
 
 

@@ -7,7 +7,11 @@ gets only what is listed here; a field nobody listed is editable by editors only
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from newsroom.languages import LANGUAGE_CODES
 
 from ..models import Article, Status
 
@@ -120,9 +124,26 @@ def require_field(user, article, field):
         )
 
 
-def field_label(column):
-    """“Title [en]” for ``title_en``, the verbose name for other fields."""
-    base, _sep, lang = column.rpartition("_")
-    if base in TEXT_FIELDS and lang in ("en", "nl"):
-        return f"{Article._meta.get_field(base).verbose_name.capitalize()} [{lang}]"
-    return str(Article._meta.get_field(column).verbose_name).capitalize()
+# The related rows of an update, as people name them.
+ROW_LABELS = {
+    "signals": gettext_lazy("quick editorial signal"),
+    "key_points": gettext_lazy("key points"),
+    "corrections": gettext_lazy("corrections"),
+    "outgoing_links": gettext_lazy("story links"),
+}
+
+
+def part_label(name):
+    """What people call a part of an update: ``title_en`` → “title [en]”, ``summary`` →
+    “summary”, ``key_points`` → “key points” (lower case, for use inside a sentence)."""
+    if name in ROW_LABELS:
+        return str(ROW_LABELS[name])
+    base, _sep, lang = name.rpartition("_")
+    if base in TEXT_FIELDS and lang in LANGUAGE_CODES:
+        return f"{Article._meta.get_field(base).verbose_name} [{lang}]"
+    return str(Article._meta.get_field(name).verbose_name)
+
+
+def field_label(name):
+    """``part_label`` with a capital, as in “Changed Title [en].”"""
+    return capfirst(part_label(name))

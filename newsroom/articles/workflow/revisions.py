@@ -5,14 +5,7 @@ from django.utils import formats, timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from .permissions import field_label
-
-ROW_LABELS = {
-    "signals": lambda: _("quick editorial signal"),
-    "key_points": lambda: _("key points"),
-    "corrections": lambda: _("corrections"),
-    "outgoing_links": lambda: _("story links"),
-}
+from .permissions import field_label, part_label
 
 
 def when(moment):
@@ -49,7 +42,7 @@ class Comment:
         parts = []
         if self.created:
             parts.append(_("Created."))
-        changed = [field_label(c) for c in self.fields] + [ROW_LABELS[k]() for k in self.rows]
+        changed = [field_label(c) for c in self.fields] + [part_label(k) for k in self.rows]
         if changed and not self.created:
             parts.append(_("Changed %(fields)s.") % {"fields": get_text_list(changed, _("and"))})
         parts.extend(self.steps)

@@ -40,8 +40,8 @@ def fill_and_check(article, typed=()):
             slug = base_slug(article.title_in(lang), article.pk)
             setattr(article, column, slug)
             changed.append(column)
-        if not slug:
-            continue
+        if not slug or (column not in changed and column not in typed):
+            continue  # a slug this action did not set is unique already (a constraint)
         other = _taken(lang, slug, article.pk)
         if other is None:
             continue

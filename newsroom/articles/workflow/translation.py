@@ -6,6 +6,7 @@ normalised text (``text.normalise``), so a save that changes nothing changes not
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..models import Article, TranslationProgress, TranslationState
 from .text import normalise
@@ -91,8 +92,6 @@ def note_change_times(article, snapshot, now):
 
 def changed_since(article):
     """{field: datetime} of the source fields changed since the review."""
-    from datetime import datetime
-
     return {f: datetime.fromisoformat(t) for f, t in (article.source_changed_at or {}).items()}
 
 
