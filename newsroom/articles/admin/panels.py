@@ -10,7 +10,7 @@ from newsroom.languages import LANGUAGE_CODES, info
 
 from ..revision_diff import word_diff
 from ..workflow import translation_changes
-from ..workflow.permissions import field_label, part_label
+from ..workflow.permissions import part_label
 from ..workflow.revisions import when
 
 
@@ -87,7 +87,7 @@ class UpdatePanels:
                         "",
                         '<tr><td>{}</td><td class="word-diff">{}</td></tr>',
                         (
-                            (field_label(c.field), word_diff(_text(c.reviewed), _text(c.current)))
+                            (part_label(c.field), word_diff(_text(c.reviewed), _text(c.current)))
                             for c in changes
                         ),
                     ),
