@@ -75,12 +75,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so no view and no cache key ever sees a control character from the URL.
     "newsroom.ops.querystring.QueryStringMiddleware",
+    # Cached public pages are answered here, before any other middleware: a page is stored
+    # with the headers the whole chain below gave it (security headers, CSP included).
+    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.ops.security.SecurityHeadersMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Cached public pages are answered here, before sessions, CSRF and auth.
-    "newsroom.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

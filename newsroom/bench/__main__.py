@@ -66,7 +66,9 @@ def run(url, args, env, *, build):
         )
     with Server(args.port, env) as server:
         rows = measure_all(server, args.seconds)
-        print_table(rows, args.updates, server.worker_rss())
+        from newsroom.articles.models import Article  # Django is set up by measure_all
+
+        print_table(rows, Article.objects.count(), server.worker_rss())
 
 
 if __name__ == "__main__":

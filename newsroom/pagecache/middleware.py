@@ -1,9 +1,10 @@
 """``PageCacheMiddleware``: cached public pages answered before sessions, CSRF and auth.
 
-It sits right after WhiteNoise. For a GET or HEAD it looks the page up (one round trip,
-``store.py``) and answers a hit, or a 304 for a matching ``If-None-Match``, at once.
-On a miss the request goes down the chain; a response the view marked public
-(``mark_public``) is stored as the chain finished it, headers and ETag included.
+It comes first, after only the query-string cleaning: a hit runs no other middleware.
+For a GET or HEAD it looks the page up (one round trip, ``store.py``) and answers a hit,
+or a 304 for a matching ``If-None-Match``, at once. On a miss the request goes down the
+chain; a response the view marked public (``mark_public``) is stored as the whole chain
+finished it: security headers, CSP and ETag included. Static files go straight past.
 
 A signed-in editor is never served a cached page and never has one stored: what they
 see may show their own state. Other readers, cookie or not, share the cached pages.
@@ -20,9 +21,7 @@ from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 
 from .keys import PARAMS, canonical_query, page_key
 from .store import Page, get_store
-
-# Headers a 304 repeats (RFC 9110 15.4.5).
-NOT_MODIFIED_HEADERS = {"Cache-Control", "Content-Location", "Date", "ETag", "Expires", "Vary"}
+from .wsgi import LOOKED_UP, NOT_MODIFIED_HEADERS, if_none_match
 
 
 @dataclass(frozen=True)
@@ -46,12 +45,7 @@ def signed_in(request):
 
 
 def etag_matches(request, etag):
-    header = request.META.get("HTTP_IF_NONE_MATCH")
-    if not header or not etag:
-        return False
-    if header.strip() == "*":
-        return True
-    return any(tag.strip().removeprefix("W/") == etag for tag in header.split(","))
+    return if_none_match(request.META.get("HTTP_IF_NONE_MATCH"), etag)
 
 
 def page_response(request, page):
@@ -112,14 +106,27 @@ def keep_only(request, params):
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+        # WhiteNoise answers these further down; they never cost a cache round trip.
+        self.static_prefix = "/" + settings.STATIC_URL.lstrip("/")
+        # Plain HTTP is redirected by the security middleware, never answered from here.
+        self.https_only = settings.SECURE_SSL_REDIRECT
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or signed_in(request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path_info.startswith(self.static_prefix)
+            or (self.https_only and not request.is_secure())
+            or signed_in(request)
+        ):
             return self.get_response(request)
         store = get_store()
-        generation, page = store.lookup(page_key(request))
-        if page is not None:
-            return page_response(request, page)
+        looked_up = request.META.get(LOOKED_UP)
+        if looked_up is not None:  # the WSGI fast path looked and missed
+            (generation,) = looked_up
+        else:
+            generation, page = store.lookup(page_key(request))
+            if page is not None:
+                return page_response(request, page)
         request._page_cache_eligible = True
         response = self.get_response(request)
         public = getattr(response, "public_page", None)
