@@ -43,3 +43,25 @@ def test_a_common_word_ranks_the_newest_matches_and_says_there_are_more(client, 
     assert shown == updates[2:]  # the newest two
     dutch = client.get("/nl/search/?q=update").content.decode()
     assert "Meer dan 2 updates passen bij “update”." in dutch
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="bounded ranking is PostgreSQL's")
+def test_the_newest_matches_are_taken_across_text_tag_and_topic_matches(client, monkeypatch):
+    from newsroom.articles.models import Tag
+
+    from .factories import make_topic
+
+    monkeypatch.setattr(search.text, "MAX_RESULTS", 2)
+    oldest = make_bilingual(title_en="Licensing terms, first round")
+    in_text = make_bilingual(title_en="Licensing terms, second round")
+    by_tag = make_bilingual(title_en="First quiet update")
+    by_tag.tags.add(Tag.objects.create(name_en="Licensing", name_nl="Licenties", slug="lic"))
+    by_topic = make_bilingual(title_en="Second quiet update")  # the newest
+    by_topic.topics.add(make_topic(name_en="Licensing", name_nl="Licenties"))
+
+    # The candidates are the newest three matches, however they match (the tag and the
+    # topic count); the page shows the best two of them by rank.
+    html = client.get("/en/search/?q=licensing").content.decode()
+    assert "More than 2 updates match “licensing”." in html
+    assert in_text.title_en in html
+    assert oldest.title_en not in html  # it would outrank the quiet updates if a candidate
