@@ -283,6 +283,26 @@ class TestEditing:
         page = client.get(changelist_url()).content.decode()
         assert "Dutch: Missing" in page and "Dutch: Draft" in page
 
+    def test_changelist_rows_can_be_selected_for_an_action_in_both_languages(self, client):
+        article = make_article(title_en="Checkbox row")
+        login(client, "Editor")
+        page = client.get(changelist_url()).content.decode()
+        assert (
+            f'<input type="checkbox" name="_selected_action" value="{article.pk}" '
+            'class="action-select" aria-label="Select this object for an action - Checkbox row">'
+        ) in page
+        dutch = client.get(changelist_url(), headers={"accept-language": "nl"}).content.decode()
+        assert 'aria-label="Selecteer dit object voor een actie - Checkbox row"' in dutch
+
+    def test_changelist_shows_fifty_updates_a_page_and_reads_no_update_text(self, client):
+        for _ in range(51):
+            make_article()
+        login(client, "Editor")
+        response = client.get(changelist_url())
+        rows = response.context["cl"].result_list
+        assert len(rows) == 50 and response.context["cl"].paginator.num_pages == 2
+        assert {"body_en", "summary_nl", "original_text"} <= rows[0].get_deferred_fields()
+
     def test_preview_of_a_draft_in_both_languages(self, client):
         article = make_article(translated=True, title_nl="Voorbeeld van een concept")
         preview = reverse("admin:articles_article_preview", args=[article.pk, "nl"])
