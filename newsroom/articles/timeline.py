@@ -3,6 +3,8 @@
 Imports only models; ``views.py`` (and the admin preview through it) use it.
 """
 
+from django.db import connection
+
 from .models import Article, StoryLink
 
 
@@ -10,28 +12,50 @@ def _text(obj, name, lang):
     return getattr(obj, f"{name}_{lang}", "") or ""
 
 
+# A thread is followed this far at most (a thread is a handful of updates; the bound only
+# keeps a runaway chain from costing more than a page should).
+MAX_THREAD = 500
+
+
 def story_links(article):
     """The updates in ``article``'s story thread (linked to it directly or through others),
     and how each directly linked one relates to it: ``(ids, {pk: label})``.
 
-    One query for all links, whatever the thread's length; threads are small.
+    One query whatever the thread's length or the number of updates: the thread is followed
+    in the database (a recursive query over the links' indexes, with the update's own links
+    for their labels) rather than by reading every link, which grew with the site (33 ms
+    at 100,000 updates).
     """
-    edges, labels = {}, {}
-    links = StoryLink.objects.order_by().values_list("from_article_id", "to_article_id", "kind")
-    for source, target, kind in links:
-        edges.setdefault(source, set()).add(target)
-        edges.setdefault(target, set()).add(source)
+    table = StoryLink._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE thread(id) AS (
+                SELECT CAST(%s AS BIGINT)
+                UNION
+                SELECT CASE WHEN link.from_article_id = thread.id
+                            THEN link.to_article_id ELSE link.from_article_id END
+                FROM {table} link
+                JOIN thread ON link.from_article_id = thread.id OR link.to_article_id = thread.id
+            ), bounded AS (SELECT id FROM thread LIMIT %s)
+            SELECT id, NULL, NULL, NULL FROM bounded
+            UNION ALL
+            SELECT NULL, from_article_id, to_article_id, kind FROM {table}
+            WHERE from_article_id = %s OR to_article_id = %s
+            """,  # noqa: S608 (the table name is the model's)
+            [article.pk, MAX_THREAD + 1, article.pk, article.pk],
+        )
+        rows = cursor.fetchall()
+    ids = {pk for pk, *_link in rows if pk is not None} - {article.pk}
+    labels = {}
+    for _pk, source, target, kind in rows:
+        if kind is None:
+            continue
         if source == article.pk:
             labels[target] = StoryLink.Kind(kind).label
-        elif target == article.pk:
+        else:
             labels[source] = StoryLink.INVERSE_LABELS[kind]
-    seen, todo = {article.pk}, [article.pk]
-    while todo:
-        for other in edges.get(todo.pop(), ()):
-            if other not in seen:
-                seen.add(other)
-                todo.append(other)
-    return seen - {article.pk}, labels
+    return ids, labels
 
 
 def story_timeline(article, lang, shown_language):

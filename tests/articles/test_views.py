@@ -163,6 +163,19 @@ def test_story_timeline_shows_the_whole_thread_oldest_first_with_this_update_mar
     assert first.relevance_en in timeline  # each other update has a teaser
 
 
+def test_a_thread_that_loops_is_listed_once_and_other_threads_stay_out(client):
+    one, two, three = (make_bilingual(title_en=f"Loop part {n}") for n in ("one", "two", "three"))
+    link(one, two)
+    link(two, three)
+    link(three, one)
+    elsewhere, its_pair = make_bilingual(title_en="Other story"), make_bilingual()
+    link(elsewhere, its_pair)
+    timeline = _timeline(text(client.get(two.get_absolute_url("en"))))
+    for title in ("Loop part one", "Loop part two", "Loop part three"):
+        assert timeline.count(title) == 1, title
+    assert "Other story" not in timeline
+
+
 def test_the_bottom_of_an_update_never_lists_an_update_twice(client):
     source = make_source(name_en="Microsoft")
     update = make_bilingual(source=source, title_en="The update itself")
