@@ -70,8 +70,9 @@ PAGES = {
     "/nl/topics/models/rss/": 6,
     # latest change, one count per language, topics with updates, next publication.
     "/sitemap.xml": 5,
-    # one count and one slice per language, next publication.
-    "/sitemap-updates.xml": 5,
+    # one count per language, the slice's ids and then its rows per language, next
+    # publication.
+    "/sitemap-updates.xml": 7,
 }
 
 

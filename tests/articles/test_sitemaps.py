@@ -110,6 +110,24 @@ def test_sitemap_queries_do_not_grow_with_updates(client, django_assert_num_quer
     # topics for the other section, and the page cache's next scheduled publication.
     with django_assert_num_queries(5):
         client.get("/sitemap.xml")
-    # A section page: one count and one slice per language, and the next publication.
-    with django_assert_num_queries(5):
+    # A section page: one count per language, the slice's ids (from the index) and then
+    # its rows per language, and the next publication.
+    with django_assert_num_queries(7):
         client.get("/sitemap-updates.xml")
+
+
+def test_topic_pages_are_listed_once_a_topic_has_a_published_update(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .factories import make_topic
+
+    live, waiting, empty = (make_topic(slug=s) for s in ("live-topic", "waiting", "empty"))
+    make_bilingual().topics.add(live)
+    make_article().topics.add(waiting)  # a draft
+    make_bilingual(publish_at=timezone.now() + timedelta(days=1)).topics.add(waiting)
+    locs = sitemap(client)
+    assert "http://testserver/en/topics/live-topic/" in locs
+    assert "http://testserver/nl/topics/live-topic/" in locs
+    assert not [loc for loc in locs if "/waiting/" in loc or "/empty/" in loc]

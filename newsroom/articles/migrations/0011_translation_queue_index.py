@@ -1,9 +1,10 @@
-"""An index for the changelist's and the translation desk's filter by translation state.
+"""Indexes for the translation-state filter and the sitemap's latest change.
 
 On PostgreSQL, "Dutch: out of date" (translation state and source language) is counted,
 its date range read and its dates listed (the date drill-down) with index-only scans:
-31 ms → 9 ms of SQL per changelist at 100,000 updates. Other databases do without it.
-See docs/performance.md.
+31 ms → 9 ms of SQL per changelist at 100,000 updates; the sitemap index's lastmod (the
+latest change to a published update) reads one index entry instead of every row (58 ms).
+Other databases do without them. See docs/performance.md.
 """
 
 from django.db import migrations
@@ -12,16 +13,22 @@ TRANSLATION_QUEUE = (
     "CREATE INDEX IF NOT EXISTS article_translation_queue ON articles_article "
     "(translation_state, created_at) INCLUDE (source_language)"
 )
+RECENTLY_CHANGED = (
+    "CREATE INDEX IF NOT EXISTS article_recently_changed ON articles_article "
+    "(updated_at DESC) INCLUDE (publish_at) WHERE status = 'published'"
+)
 
 
-def add_index(apps, schema_editor):
+def add_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(TRANSLATION_QUEUE)
+        schema_editor.execute(RECENTLY_CHANGED)
 
 
-def drop_index(apps, schema_editor):
+def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("DROP INDEX IF EXISTS article_translation_queue")
+        schema_editor.execute("DROP INDEX IF EXISTS article_recently_changed")
 
 
 class Migration(migrations.Migration):
@@ -30,5 +37,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(add_index, drop_index, elidable=False),
+        migrations.RunPython(add_indexes, drop_indexes, elidable=False),
     ]
