@@ -123,10 +123,17 @@ def test_topic_pages_are_listed_once_a_topic_has_a_published_update(client):
 
     from .factories import make_topic
 
+    from newsroom.articles import workflow
+
+    from .factories import make_user
+
     live, waiting, empty = (make_topic(slug=s) for s in ("live-topic", "waiting", "empty"))
     make_bilingual().topics.add(live)
     make_article().topics.add(waiting)  # a draft
     make_bilingual(publish_at=timezone.now() + timedelta(days=1)).topics.add(waiting)
+    archived = make_bilingual()  # was live: its publish time has passed
+    archived.topics.add(waiting)
+    workflow.archive(article=archived, user=make_user("Editor"))
     locs = sitemap(client)
     assert "http://testserver/en/topics/live-topic/" in locs
     assert "http://testserver/nl/topics/live-topic/" in locs
