@@ -121,11 +121,9 @@ def test_topic_pages_are_listed_once_a_topic_has_a_published_update(client):
 
     from django.utils import timezone
 
-    from .factories import make_topic
-
     from newsroom.articles import workflow
 
-    from .factories import make_user
+    from .factories import make_topic, make_user
 
     live, waiting, empty = (make_topic(slug=s) for s in ("live-topic", "waiting", "empty"))
     make_bilingual().topics.add(live)
