@@ -154,7 +154,7 @@ request = function()
   return wrk.format(nil, path, hdrs)
 end
 done = function(summary, latency, requests)
-  io.write(string.format("p95_us %d\n", latency:percentile(95.0)))
+  io.write(string.format("p95_us %d\\n", latency:percentile(95.0)))
 end
 """
 
