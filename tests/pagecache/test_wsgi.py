@@ -35,6 +35,26 @@ def call(app, environ):
 
 
 @pytest.fixture
+def site():
+    """``newsroom.wsgi.application``, Django behind it, inside the test's transaction: like
+    Django's test client, the handler must not close the test's database connection when
+    a request starts (the client connects that receiver again after each of its own)."""
+    from django.core.signals import request_started
+    from django.db import close_old_connections
+
+    from newsroom import wsgi
+
+    def application(environ, start_response):
+        request_started.disconnect(close_old_connections)
+        try:
+            return wsgi.application(environ, start_response)
+        finally:
+            request_started.connect(close_old_connections)
+
+    return application
+
+
+@pytest.fixture
 def fast_path():
     django = Django()
     return CachedPages(django), django
@@ -127,9 +147,7 @@ def test_static_files_and_plain_http_under_https_only_never_touch_the_cache(
     assert lookups == []
 
 
-def test_a_miss_is_rendered_by_django_after_one_lookup_and_then_served_early(monkeypatch):
-    from newsroom import wsgi
-
+def test_a_miss_is_rendered_by_django_after_one_lookup_and_then_served_early(site, monkeypatch):
     url = make_article(published=True, title_en="Not yet cached").get_absolute_url("en")
     lookups = []
     real_lookup = store.PageStore.lookup
@@ -140,16 +158,15 @@ def test_a_miss_is_rendered_by_django_after_one_lookup_and_then_served_early(mon
 
     monkeypatch.setattr(store.PageStore, "lookup", counting)
     miss_environ = environ(url)
-    status, headers, body = call(wsgi.application, miss_environ)
+    status, headers, body = call(site, miss_environ)
     assert status == "200 OK" and b"Not yet cached" in body
     assert LOOKED_UP in miss_environ and len(lookups) == 1  # the middleware did not look again
 
-    status, hit_headers, hit_body = call(wsgi.application, environ(url))
+    status, hit_headers, hit_body = call(site, environ(url))
     assert hit_body == body and hit_headers["ETag"] == headers["ETag"] and len(lookups) == 2
 
 
-def test_a_signed_in_editor_is_never_served_the_readers_page(stored):
-    from newsroom import wsgi
+def test_a_signed_in_editor_is_never_served_the_readers_page(site, stored):
     from newsroom.articles.models import Article
 
     url, first = stored
@@ -157,6 +174,6 @@ def test_a_signed_in_editor_is_never_served_the_readers_page(stored):
     editor = Client()
     editor.force_login(make_user("Editor"))
     cookie = f"sessionid={editor.cookies['sessionid'].value}"
-    status, headers, body = call(wsgi.application, environ(url, HTTP_COOKIE=cookie))
+    status, headers, body = call(site, environ(url, HTTP_COOKIE=cookie))
     assert status == "200 OK" and b"Changed without invalidation" in body
-    assert b"Served early" in call(wsgi.application, environ(url))[2]  # readers: cached
+    assert b"Served early" in call(site, environ(url))[2]  # readers: cached
