@@ -12,14 +12,18 @@ from django.utils.functional import cached_property
 
 
 class BoundedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, max_items, **kwargs):
+    def __init__(self, object_list, per_page, *, max_items, known_count=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.max_items = max_items
+        self.known_count = known_count  # counted already (the taxonomy counts): no query
 
     @cached_property
     def count(self):
         # One more than the bound tells "there are more" without counting them all.
-        found = self.object_list[: self.max_items + 1].count()
+        if self.known_count is not None:
+            found = self.known_count
+        else:
+            found = self.object_list[: self.max_items + 1].count()
         self.capped = found > self.max_items
         return min(found, self.max_items)
 

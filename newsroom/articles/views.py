@@ -240,7 +240,25 @@ class UpdateListView(ListView):
         return chosen
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return BoundedPaginator(queryset, per_page, max_items=LIST_MAX_ITEMS, **kwargs)
+        return BoundedPaginator(
+            queryset,
+            per_page,
+            max_items=LIST_MAX_ITEMS,
+            known_count=self.known_count(),
+            **kwargs,
+        )
+
+    def known_count(self):
+        """How many updates one topic, tag or source has for this language's readers: the
+        filter menus' counts (kept per cache generation, like this page) already say, so a
+        list filtered by one of them is not counted again (a hash join over the topic's
+        links: 20 ms at 100,000 updates). Lists filtered by more than one are counted."""
+        if len(self.filters) != 1:
+            return None
+        ((name, value),) = self.filters.items()
+        if isinstance(value, str):
+            return None
+        return taxonomy.counts(get_language())[f"{name}s"].get(value.pk, 0)
 
     def get_queryset(self):
         self.filters = self.get_filters()

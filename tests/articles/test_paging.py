@@ -65,3 +65,23 @@ def test_the_newest_matches_are_taken_across_text_tag_and_topic_matches(client, 
     assert "More than 2 updates match “licensing”." in html
     assert in_text.title_en in html
     assert oldest.title_en not in html  # it would outrank the quiet updates if a candidate
+
+
+def test_a_topics_pages_follow_how_many_updates_each_languages_readers_get(client, monkeypatch):
+    from .factories import make_article, make_topic
+
+    monkeypatch.setattr(views.UpdateListView, "paginate_by", 2)
+    topic = make_topic(slug="agents")
+    for _ in range(3):
+        make_bilingual().topics.add(topic)
+    for _ in range(2):  # English only: not on the Dutch list
+        make_article(published=True).topics.add(topic)
+    make_bilingual()  # another topic's
+
+    english = client.get("/en/topics/agents/?page=3")
+    assert english.status_code == 200 and english.context["paginator"].num_pages == 3
+    assert client.get("/en/topics/agents/?page=4").status_code == 404
+    dutch = client.get("/nl/topics/agents/?page=2")
+    assert dutch.status_code == 200 and dutch.context["paginator"].num_pages == 2
+    assert client.get("/nl/topics/agents/?page=3").status_code == 404
+    assert client.get("/en/updates/?topic=agents&page=3").status_code == 200

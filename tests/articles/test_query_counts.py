@@ -54,11 +54,12 @@ PAGES = {
     # capped count, page ids, rows, signals, topics, tags; taxonomy counts (4); the three
     # filter menus; the next scheduled publication.
     "/nl/updates/": 14,
-    # as the list (the subject itself is read once, for the heading and the filter).
-    "/nl/topics/models/": 14,
-    "/nl/tags/agents/": 14,
-    "/nl/sources/wire/": 14,
-    # plus the two chosen filters.
+    # as the list, but the subject's updates are not counted (the taxonomy counts say how
+    # many); the subject itself is read once, for the heading and the filter.
+    "/nl/topics/models/": 13,
+    "/nl/tags/agents/": 13,
+    "/nl/sources/wire/": 13,
+    # plus the two chosen filters (and counted: two filters are not in the taxonomy counts).
     "/nl/updates/?topic=models&tag=pricing": 16,
     # capped count, page ids, rows (with their source).
     "/en/search/?q=model": 3 + SEARCH_EXTRA,
