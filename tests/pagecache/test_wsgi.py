@@ -177,3 +177,19 @@ def test_a_signed_in_editor_is_never_served_the_readers_page(site, stored):
     status, headers, body = call(site, environ(url, HTTP_COOKIE=cookie))
     assert status == "200 OK" and b"Changed without invalidation" in body
     assert b"Served early" in call(site, environ(url))[2]  # readers: cached
+
+
+def test_on_redis_a_hit_is_one_command_and_with_redis_down_django_serves(site, use_redis):
+    from .test_redis import commands_processed
+
+    server, _store, _clock = use_redis
+    url = make_article(published=True, title_en="Over Redis").get_absolute_url("en")
+    status, _headers, first = call(site, environ(url))  # a miss, stored
+    monitor = server.client()
+    before = commands_processed(monitor)
+    assert call(site, environ(url))[2] == first
+    assert commands_processed(monitor) - before == 2  # the hit's MGET, then this INFO
+
+    server.stop()
+    status, _headers, body = call(site, environ(url))
+    assert status == "200 OK" and b"Over Redis" in body
