@@ -128,3 +128,22 @@ def test_with_the_database_down_a_session_cookie_still_gets_the_cached_page(clie
     client.cookies["sessionid"] = "an-editors-session"
     response = client.get(url)
     assert response.status_code == 200 and "Cached before the outage" in response.text
+
+
+def test_static_files_never_cost_a_cache_lookup(client, monkeypatch):
+    from newsroom.pagecache import store
+
+    lookups = []
+    monkeypatch.setattr(store.PageStore, "lookup", lambda self, key: lookups.append(key))
+    client.get("/static/css/site.css")
+    assert lookups == []
+
+
+def test_with_https_required_plain_http_is_redirected_never_answered_from_the_cache(
+    client, settings
+):
+    url = published().get_absolute_url("en")
+    assert client.get(url).status_code == 200  # cached while plain HTTP was allowed
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get(url)
+    assert response.status_code == 301 and response["Location"].startswith("https://")
