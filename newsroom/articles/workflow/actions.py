@@ -23,7 +23,7 @@ from ..models import (
     TranslationState,
 )
 from . import permissions, publishing
-from .changes import Row, apply_changes, apply_rows
+from .changes import KEPT_BY_WORKFLOW, Row, apply_changes, apply_rows
 from .revisions import when
 from .session import editing
 from .text import normalise, same
@@ -130,24 +130,7 @@ def delete_update(*, article, user):
 
 
 # Fields a restore brings back: the content, never the publication or review state.
-NOT_RESTORED = {
-    "id",
-    "status",
-    "publish_at",
-    "first_published_at",
-    "embargo_until",
-    "created_at",
-    "updated_at",
-    "version",
-    "translation_state",
-    "translation_progress",
-    "translation_reviewed_at",
-    "translation_reviewed_by",
-    "reviewed_source",
-    "source_changed_at",
-    "image_width",
-    "image_height",
-}
+NOT_RESTORED = KEPT_BY_WORKFLOW | {"publish_at", "embargo_until", "translation_progress"}
 
 
 def restore_revision(*, article, user, version_id):
@@ -158,42 +141,45 @@ def restore_revision(*, article, user, version_id):
     ).first()
     if version is None:
         raise ValidationError(_("That version of this update does not exist."))
+    # django-reversion keys a foreign key by its column ("source_id", "article_id").
     old = version.field_dict
     changes = {}
     opts = Article._meta
     for f in (*opts.concrete_fields, *opts.many_to_many):
-        if f.name in NOT_RESTORED or f.name not in old:
+        key = getattr(f, "attname", f.name)
+        if f.name in NOT_RESTORED or key not in old:
             continue
         if f.name == "tags" or f.name in permissions.TEXT_FIELDS:
             continue  # tags below; translated fields by their per-language columns
-        changes[f.name] = old[f.name]
+        changes[f.name] = old[key]
     others = version.revision.version_set.exclude(pk=version.pk)
     rows = {}
     for kind, model in (("signals", EditorialSignal), ("key_points", KeyPoint)):
         kept = [
             v.field_dict
             for v in others.filter(content_type=ContentType.objects.get_for_model(model))
-            if v.field_dict.get("article") == article.pk
+            if v.field_dict.get("article_id") == article.pk
         ]
         current = set(getattr(article, kind).values_list("pk", flat=True))
         wanted = {d["id"] for d in kept}
+        # "text" is modeltranslation's language-less field: the per-language columns count.
         rows[kind] = [Row(pk=pk, delete=True) for pk in current - wanted] + [
             Row(
                 pk=d["id"] if d["id"] in current else None,
-                values={k: v for k, v in d.items() if k not in ("id", "article")},
+                values={k: v for k, v in d.items() if k not in ("id", "article_id", "text")},
             )
             for d in kept
         ]
     tag_ids = [
-        v.field_dict["tag"]
+        v.field_dict["tag_id"]
         for v in others.filter(content_type=ContentType.objects.get_for_model(TaggedArticle))
-        if v.field_dict.get("content_object") == article.pk
+        if v.field_dict.get("content_object_id") == article.pk
     ]
     with editing(user=user, article=article) as edit:
         apply_changes(edit, changes)
         for kind, kind_rows in rows.items():
             apply_rows(edit, kind, kind_rows)
-        apply_changes(edit, {"tags": [t.name for t in Tag.objects.filter(pk__in=tag_ids)]})
+        apply_changes(edit, {"tags": list(Tag.objects.filter(pk__in=tag_ids))})
         edit.comment.step(
             _("Restored the version saved on %(when)s.")
             % {"when": when(version.revision.date_created)}

@@ -169,6 +169,33 @@ class TestRoles:
         assert list(result.article.topics.all()) == [topic]
         assert "Restored the version saved on" in result.comment
 
+    def test_a_restore_brings_back_signals_key_points_tags_and_the_source(self):
+        from newsroom.articles.models import KeyPoint
+
+        from ..factories import make_source
+
+        editor = make_user("Editor")
+        first_source, second_source = make_source(), make_source()
+        article = make_article(signals=1, source=first_source)
+        signal = article.signals.get()
+        KeyPoint.objects.create(article=article, position=1, text_en="Kept point")
+        article.tags.add("pricing")
+        workflow.save_edit(article=article, user=editor, version=None, changes={"title_en": "A"})
+        older = Version.objects.get_for_object(article)[0]
+        workflow.save_edit(
+            article=article, user=editor, version=None,
+            changes={"title_en": "B", "source": second_source, "tags": ["agents"]},
+            rows={"signals": [workflow.Row(pk=signal.pk, values={"text_en": "Changed"})]},
+        )  # fmt: skip
+
+        result = workflow.restore_revision(article=article, user=editor, version_id=older.pk)
+        restored = Article.objects.get(pk=article.pk)
+        assert restored.title_en == "A" and restored.source == first_source
+        assert [s.text_en for s in restored.signals.all()] == [signal.text_en]
+        assert [k.text_en for k in restored.key_points.all()] == ["Kept point"]
+        assert [t.name for t in restored.tags.all()] == ["pricing"]
+        assert "Restored the version saved on" in result.comment
+
 
 class TestMinorEdits:
     def test_a_minor_edit_keeps_a_reviewed_translation_reviewed(self):
