@@ -125,6 +125,7 @@ def in_process(env, port, requests=2000):
     os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     from newsroom.wsgi import application as app  # what gunicorn serves (sets Django up)
+
     _s, html, _h = fetch(port, "/en/")
     update = re.search(r'href="(/en/updates/[^"/]+/)"', html).group(1)
     css = re.search(r'href="(/static/[^"]+\.css)"', html).group(1)

@@ -111,6 +111,21 @@ class TestPermissionMatrix:
         )
         assert Article.objects.published().count() == 2
 
+    def test_a_bulk_action_records_one_revision_per_update(self, client):
+        from reversion.models import Revision
+
+        articles = [make_article(), make_article()]
+        login(client, "Editor")
+        before = Revision.objects.count()
+        client.post(
+            changelist_url(), {"action": "publish", "_selected_action": [a.pk for a in articles]}
+        )
+        assert Revision.objects.count() == before + 2
+        for article in articles:
+            latest = Version.objects.get_for_object(article)[0]
+            updates_in_it = latest.revision.version_set.filter(content_type=latest.content_type)
+            assert [v.object_id for v in updates_in_it] == [str(article.pk)]
+
     def test_translator_cannot_change_source_text(self, client):
         article = make_article(translated=True, title_en="Original English title")
         login(client, "Translator")
