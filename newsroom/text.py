@@ -43,17 +43,25 @@ def strip_control_characters(text: str) -> str:
 
 
 def markup_depth(markup: str) -> int:
-    """An upper bound of how deeply ``markup``'s elements nest (one linear scan)."""
-    depth = deepest = 0
+    """An upper bound of how deeply ``markup``'s elements nest (one linear scan).
+
+    A closing tag closes only the element it names when that one is innermost: the HTML
+    parser ignores a stray ``</span>`` with no span open, so counting every closing tag
+    let ``<div></span>`` repeated nest without being seen. Mismatched markup therefore
+    counts deeper than a browser would build it, never shallower.
+    """
+    open_names, deepest = [], 0
     for match in _TAG.finditer(markup or ""):
         closing, name, self_closing = match.groups()
-        if name.lower() in NOT_NESTING:
+        name = name.lower()
+        if name in NOT_NESTING:
             continue
         if closing:
-            depth = max(0, depth - 1)
+            if open_names and open_names[-1] == name:
+                open_names.pop()
         elif not self_closing:
-            depth += 1
-            deepest = max(deepest, depth)
+            open_names.append(name)
+            deepest = max(deepest, len(open_names))
     return deepest
 
 

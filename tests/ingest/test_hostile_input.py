@@ -53,6 +53,18 @@ def test_64k_nested_elements_are_flattened_before_the_sanitiser():
     assert plain_text(NESTED) == "deep text"
 
 
+def test_stray_closing_tags_do_not_hide_the_nesting_from_the_cap():
+    """A closing tag with nothing of its name open is ignored by the HTML parser: it must
+    not count as closing, or '<div></span>' repeated nests unseen (nh3 time grows with
+    the square of the depth)."""
+    sneaky = "<div></span>" * 70_000 + "deep text"
+
+    assert markup_depth("<div></span>" * 1000) >= 1000
+    cleaned = clean_html(sneaky)
+    assert "deep text" in cleaned and "<div" not in cleaned
+    assert markup_depth(cleaned) <= MAX_MARKUP_DEPTH
+
+
 def test_ordinary_nesting_keeps_its_structure():
     markup = "<blockquote>" * 20 + "<p>kept <strong>bold</strong></p>" + "</blockquote>" * 20
 
