@@ -61,7 +61,8 @@ def _key(article_pk):
     return _KEY.format(pk=int(article_pk))
 
 
-def _name(user):
+def staff_name(user):
+    """How staff are named to each other in the admin: full name, else their login."""
     return user.get_full_name().strip() or user.get_username()
 
 
@@ -98,7 +99,7 @@ def touch(*, article_pk, user, now=None):
         entries = _alive(_load(article_pk), now)
         mine = entries.get(user.pk)
         entries[user.pk] = {
-            "name": _name(user),
+            "name": staff_name(user),
             "since": mine["since"] if mine else now,
             "seen": now,
         }

@@ -19,7 +19,7 @@ from django.views.generic import ListView
 from newsroom.languages import LANGUAGE_CODES, info
 
 from . import pagemeta, search, taxonomy
-from .authors import byline
+from .authors import byline, display_name
 from .models import Article, Source, Tag, TaggedArticle, Topic, TranslationState
 from .paging import BoundedPaginator
 from .rendering import render_markdown
@@ -98,8 +98,8 @@ def article_context(article, lang, *, preview=False):
         and article.translation_state != TranslationState.REVIEWED
         and article.translation_state != TranslationState.OUTDATED,
         "source_language_name": info(article.source_language).name,
-        "translation_reviewer": reviewer_name(article.translation_reviewed_by)
-        if is_translation
+        "translation_reviewer": display_name(article.translation_reviewed_by)
+        if is_translation and article.translation_reviewed_by
         else "",
         "source_language_url": article.get_absolute_url(article.source_language),
         "speech_voice": info(shown).speech_voice,
@@ -125,13 +125,6 @@ def article_context(article, lang, *, preview=False):
         "more_from_source": more_from_source,
         "related": related,
     }
-
-
-def reviewer_name(user):
-    """How a translation's reviewer is named to readers: their full name, else username."""
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def related_updates(readable, tag_ids):

@@ -22,7 +22,7 @@ from django.utils.translation import ngettext
 
 from newsroom.articles import workflow
 from newsroom.articles.models import Article, Status, Topic, TranslationState
-from newsroom.articles.views import reviewer_name
+from newsroom.articles.presence import staff_name
 from newsroom.articles.workflow.permissions import part_label
 from newsroom.articles.workflow.translation import changed_since
 from newsroom.languages import LANGUAGE_CODES, info
@@ -146,7 +146,7 @@ def _save(request, article, fields, form, *, review):
         messages.success(
             request,
             _("Saved, and the translation is marked reviewed by %(name)s.")
-            % {"name": reviewer_name(request.user)},
+            % {"name": staff_name(request.user)},
         )
     else:
         messages.success(request, _("The translation was saved."))
@@ -203,8 +203,10 @@ def _render_desk(request, article, fields, form):
         "machine_needs_reviewer": writes.MACHINE_NEEDS_REVIEWER,
         "may_suggest": provider.enabled and writes.may_use_machine_suggestions(user, article),
         "may_review": user.has_perm(REVIEW_PERMISSION),
-        "reviewer_name": reviewer_name(user),
-        "last_reviewer": reviewer_name(article.translation_reviewed_by),
+        "reviewer_name": staff_name(user),
+        "last_reviewer": staff_name(article.translation_reviewed_by)
+        if article.translation_reviewed_by
+        else "",
         "preview_form": preview_form,
         "preview_links": PreviewLink.objects.filter(article=article).active()[:5],
         "opts": Article._meta,

@@ -59,6 +59,14 @@ def test_dutch_page_of_an_english_update_names_the_reviewer_in_dutch(client):
     )
 
 
+def test_a_reviewer_without_a_full_name_is_never_named_by_their_login(client):
+    article = make_article(published=True, translated=True, translation_machine_assisted=True)
+    mark_reviewed(article, make_user("Translator", username="nbakker-login"))
+    dutch = page(client, Article.objects.get(pk=article.pk), "nl")
+    assert "nbakker-login" not in dutch
+    assert "met machinehulp en nagekeken door Redactie van Newsroom." in dutch
+
+
 def test_a_translation_without_machine_assistance_says_so(client):
     article = reviewed("en", machine=False)
     text = page(client, article, "nl")
