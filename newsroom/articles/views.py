@@ -149,7 +149,9 @@ def related_updates(readable, tag_ids):
         .order_by("-shared", "-content_object_id")
         .values_list("content_object_id", flat=True)[:RELATED_SIZE]
     )
-    found = {update.pk: update for update in readable.filter(pk__in=ranked)}
+    # The cards show each one's first signal: read them in one query, not one per card.
+    chosen = readable.filter(pk__in=ranked).prefetch_related("signals")
+    found = {update.pk: update for update in chosen}
     return [found[pk] for pk in ranked if pk in found]
 
 

@@ -317,6 +317,23 @@ def test_update_page_query_count_is_fixed(client, django_assert_num_queries, siz
         assert client.get(url).status_code == 200
 
 
+def test_related_update_cards_cost_the_same_queries_for_one_or_four(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_with(related):
+        update = make_bilingual(signals=2)
+        update.tags.add(f"shared-{related}")
+        for _ in range(related):
+            make_bilingual(signals=2).tags.add(f"shared-{related}")
+        with CaptureQueriesContext(connection) as captured:
+            html = text(client.get(update.get_absolute_url("nl")))
+        assert html.count('<article class="card') == related
+        return len(captured)
+
+    assert queries_with(1) == queries_with(4)
+
+
 @pytest.mark.parametrize("size", [2, 20])
 def test_listing_query_count_is_fixed(client, django_assert_num_queries, size):
     source = make_source()
