@@ -39,7 +39,9 @@ def generation():
     return get_store().generation()
 
 
-def _page_timeout():
+def page_timeout():
+    """How long a page (or anything retired with the pages) may be kept: PAGE_SECONDS, and
+    never past the next scheduled publication."""
     from .models import Article
 
     next_publication = (
@@ -71,7 +73,7 @@ def public_page(view=None, *, params=()):
             response.render()
         if response.status_code == 200:
             patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
-        timeout = _page_timeout() if response.status_code == 200 else 0
+        timeout = page_timeout() if response.status_code == 200 else 0
         return mark_public(request, response, params=params, timeout=timeout)
 
     return wrapped

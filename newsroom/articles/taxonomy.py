@@ -7,14 +7,11 @@ the few taxonomy rows by id.
 """
 
 from django.db.models import Count
-from django.utils import timezone
 
 from newsroom import sharedcache
 
 from . import caching
 from .models import Article, TaggedArticle
-
-SECONDS = caching.PAGE_SECONDS
 
 
 def counts(lang):
@@ -26,17 +23,8 @@ def counts(lang):
     found = sharedcache.get(key)
     if found is None:
         found = _count(lang)
-        sharedcache.set(key, found, _timeout())
+        sharedcache.set(key, found, caching.page_timeout())
     return found
-
-
-def _timeout():
-    """Kept until the next scheduled publication at the latest, like the pages."""
-    upcoming = Article.objects.scheduled().order_by("publish_at").values_list("publish_at")
-    next_publication = upcoming.first()
-    if next_publication is None:
-        return SECONDS
-    return max(1, min(SECONDS, int((next_publication[0] - timezone.now()).total_seconds())))
 
 
 def _count(lang):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -253,7 +254,12 @@ class UpdateListView(ListView):
         ((name, value),) = self.filters.items()
         if isinstance(value, str):
             return None
-        return taxonomy.counts(get_language())[f"{name}s"].get(value.pk, 0)
+        return self.counts[f"{name}s"].get(value.pk, 0)
+
+    @cached_property
+    def counts(self):
+        """The filter menus' taxonomy counts in this language (one cache read a request)."""
+        return taxonomy.counts(get_language())
 
     def get_queryset(self):
         self.filters = self.get_filters()
@@ -289,7 +295,7 @@ class UpdateListView(ListView):
                     reverse(f"articles:{self.kind}_feed_atom", kwargs={"slug": subject.slug}),
                 ),
             ]
-        counts = taxonomy.counts(lang)
+        counts = self.counts
         context.update(
             {
                 "kind": self.kind,
