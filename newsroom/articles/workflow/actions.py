@@ -22,7 +22,7 @@ from ..models import (
     TranslationProgress,
     TranslationState,
 )
-from . import permissions, publishing
+from . import permissions, publishing, translation
 from .changes import KEPT_BY_WORKFLOW, Row, apply_changes, apply_rows
 from .revisions import when
 from .session import editing
@@ -33,6 +33,8 @@ def _apply(edit, *, changes, rows, minor, step, at, review):
     changes = dict(changes or {})
     progress = changes.pop("translation_progress", None)
     edit.minor = bool(minor) and permissions.may_edit_source(edit.user, edit.article)
+    if edit.minor and edit.article.pk:
+        edit.before = translation.source_snapshot(edit.article)
     apply_changes(edit, changes)
     if edit.article.pk is None:
         edit.article.save()  # a new update: its rows need it to exist

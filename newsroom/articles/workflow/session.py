@@ -39,7 +39,7 @@ class Edit:
         self.user = user
         self.comment = Comment()
         self.comment.created = created
-        self.before = translation.source_snapshot(article) if article.pk else None
+        self.before = None  # the source text before a minor edit (taken only for those)
         self.was_public = article.status == Status.PUBLISHED and not created
         self.minor = False
         self.typed_slugs = set()
