@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.handlers.wsgi import get_path_info, get_script_name
 
 # Every parameter a cached page reads; a view names its own subset (``mark_public``).
-PARAMS = ("page", "p", "q", "topic", "tag", "source")
+PARAMS = ("page", "p", "topic", "tag", "source")
 MAX_VALUE = 200  # views read at most this much of a value
 
 
