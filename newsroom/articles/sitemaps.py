@@ -90,10 +90,6 @@ class UpdateSitemap(Sitemap):
                 prefixes[lang] = reverse("articles:detail", kwargs={"slug": "-"})[:-2]
         return prefixes
 
-    def items(self):
-        # Only used by code outside the sitemap views; the views page through ReaderPairs.
-        return Article.objects.published().order_by("-publish_at", "-pk").only(*URL_COLUMNS)
-
     def get_languages_for_item(self, item):
         return [lang for lang in LANGUAGE_CODES if item.reads_in(lang)]
 
