@@ -1,9 +1,10 @@
 """The shared cache for things that can be recomputed: it fails open.
 
-Taxonomy counts, presence lists and the marks of queued export builds are kept in
-Django's default cache (Redis in production). When that cache is unreachable they are
-computed afresh (or, for presence, shown empty; an export build is queued once more)
-instead of failing the page: a Redis outage must cost speed, never errors.
+Taxonomy counts and the marks of queued export builds are kept in Django's default cache
+(Redis in production). When that cache is unreachable they are computed afresh (an
+export build is queued once more) instead of failing the page: a Redis outage must cost
+speed, never errors. Presence lists fail open the same way in ``presence.py``, which
+also deletes entries.
 Page caching has its own store with its own outage handling (``newsroom.pagecache``).
 """
 
