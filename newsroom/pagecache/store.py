@@ -108,6 +108,7 @@ class PageStore:
         self._down_until = 0.0
         self._was_down = False
         self._next_resync = self.clock() + resync_seconds if resync_seconds else None
+        self._database_retry_at = 0.0  # a failed database read is retried after this
 
     # What the middleware and the views call --------------------------------------
 
@@ -116,7 +117,9 @@ class PageStore:
         if not self._usable():
             return None, None
         try:
-            if self._was_down or self._needs_resync():
+            if (self._was_down and self.clock() >= self._database_retry_at) or (
+                self._needs_resync()
+            ):
                 self._resync()
             generation, raw = self._get(key)
             if generation is None:  # a new or emptied cache
@@ -180,6 +183,8 @@ class PageStore:
         try:
             missed = MissedInvalidations.current()
         except DatabaseError:
+            # Not on every request while the database is down too: pages are served meanwhile.
+            self._database_retry_at = self.clock() + RETRY_SECONDS
             logger.exception("Could not read missed page invalidations")
             return
         self._apply_missed(missed)  # raises self.errors while the cache is still down

@@ -138,3 +138,31 @@ def test_with_redis_down_feedback_is_refused_in_the_readers_language_keeping_the
         HTTP_ACCEPT="application/json",
     )
     assert as_json.status_code == 503 and as_json.json()["ok"] is False
+
+
+def test_with_the_database_down_too_a_recovered_cache_asks_it_once_per_retry_interval(
+    use_redis, monkeypatch, caplog
+):
+    """After a Redis outage the store checks the database for missed invalidations; with
+    the database down as well, that check must not run (and log a traceback) on every
+    request while cached pages are being served."""
+    from django.db import OperationalError
+
+    server, store, clock = use_redis
+    asked = []
+
+    def database_down():
+        asked.append(1)
+        raise OperationalError("connection refused")
+
+    store._failed(OSError("Redis went away"))  # an outage this process noticed
+    clock.advance(RETRY_SECONDS + 1)  # Redis answers again
+    monkeypatch.setattr(MissedInvalidations, "current", staticmethod(database_down))
+    with caplog.at_level(logging.ERROR, logger="newsroom.pagecache.store"):
+        for _ in range(20):
+            store.lookup("some-page")
+        assert len(asked) == 1
+        clock.advance(RETRY_SECONDS + 1)
+        store.lookup("some-page")
+    assert len(asked) == 2
+    assert len([r for r in caplog.records if r.levelno >= logging.ERROR]) == 2
