@@ -23,7 +23,15 @@ from modeltranslation.fields import TranslationField
 
 from newsroom.languages import LANGUAGE_CODES
 
-from .models import Article, Correction, EditorialSignal, StoryLink, Tag, TaggedArticle
+from .models import (
+    Article,
+    Correction,
+    EditorialSignal,
+    KeyPoint,
+    StoryLink,
+    Tag,
+    TaggedArticle,
+)
 
 # Words, runs of white space and single punctuation marks: a change of one word
 # highlights that word, and the white space between words is kept as it was.
@@ -162,9 +170,10 @@ def _related_names(field, pks):
 
 
 def _followed(version):
-    """Signals, story links, tags and corrections as they were in ``version``'s revision."""
+    """Signals, key points, story links, tags and corrections as they were in ``version``'s
+    revision."""
     article_pk = int(version.object_id)
-    rows = {EditorialSignal: [], Correction: [], StoryLink: [], TaggedArticle: []}
+    rows = {EditorialSignal: [], KeyPoint: [], Correction: [], StoryLink: [], TaggedArticle: []}
     for other in version.revision.version_set.all():
         model = other.content_type.model_class()
         if model not in rows:
@@ -176,16 +185,20 @@ def _followed(version):
             rows[model].append(data)
 
     values = {}
-    signals = sorted(rows[EditorialSignal], key=lambda d: (d.get("position") or 0, d["id"]))
     corrections = sorted(rows[Correction], key=lambda d: (d.get("corrected_at"), d["id"]))
-    for lang in LANGUAGE_CODES:
-        values[f"signals_{lang}"] = (
-            _("Quick editorial signal [%(language)s]") % {"language": lang},
-            "\n".join(
-                f"{number}. {data.get(f'text_{lang}') or ''}"
-                for number, data in enumerate(signals, start=1)
-            ),
-        )
+    for name, model, label in (
+        ("signals", EditorialSignal, _("Quick editorial signal [%(language)s]")),
+        ("key_points", KeyPoint, _("Key points [%(language)s]")),
+    ):
+        ordered = sorted(rows[model], key=lambda d: (d.get("position") or 0, d["id"]))
+        for lang in LANGUAGE_CODES:
+            values[f"{name}_{lang}"] = (
+                label % {"language": lang},
+                "\n".join(
+                    f"{number}. {data.get(f'text_{lang}') or ''}"
+                    for number, data in enumerate(ordered, start=1)
+                ),
+            )
     values["links"] = (_("Story thread"), _links(rows[StoryLink]))
     values["tags"] = (_("Tags"), _tags(rows[TaggedArticle]))
     for lang in LANGUAGE_CODES:

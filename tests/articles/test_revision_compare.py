@@ -115,6 +115,30 @@ def test_both_languages_and_signals_tags_and_story_links_are_compared():
     assert "Body [en]" not in rows  # unchanged fields are listed once, below
 
 
+def test_a_change_to_the_key_points_is_compared():
+    from newsroom.articles import workflow
+    from newsroom.articles.models import KeyPoint
+
+    editor = make_user("Editor")
+    article = make_article(translated=True)
+    point = KeyPoint.objects.create(
+        article=article, position=1, text_en="Prices drop.", text_nl="Prijzen dalen."
+    )
+    KeyPoint.objects.create(
+        article=article, position=2, text_en="Limits rise.", text_nl="Limieten stijgen."
+    )
+    workflow.save_edit(article=article, user=editor, version=None, changes={"title_en": "Key"})
+    workflow.save_edit(
+        article=article, user=editor, version=None,
+        rows={"key_points": [workflow.Row(pk=point.pk, values={"text_en": "Prices drop 20%."})]},
+    )  # fmt: skip
+    newer, older = Version.objects.get_for_object(article)[:2]
+
+    rows = changed_rows(signed_in("Editor").get(compare_url(article, older, newer)).text)
+    assert "Key points [en]" in rows and "Prices drop<ins> 20%</ins>." in rows
+    assert "Key points [nl]" not in rows  # unchanged
+
+
 def test_text_is_escaped():
     article, older, newer = two_revisions("Safe text.", body_en="<script>x</script>")
     html = signed_in("Editor").get(compare_url(article, older, newer)).text
