@@ -85,6 +85,17 @@ def has_renditions(name, storage=default_storage):
     return storage.exists(_marker(name))
 
 
+def _upright_size(name, storage):
+    """(width, height) of the image as shown (EXIF orientation applied), as the marker
+    written with its renditions says; None without renditions (or an older marker)."""
+    try:
+        with storage.open(_marker(name), "rb") as handle:
+            width, _, height = handle.read().decode().strip().partition("x")
+        return int(width), int(height)
+    except (OSError, ValueError):
+        return None
+
+
 def make_renditions(name, storage=default_storage):
     """Encode every rendition of the stored image ``name`` (idempotent). Returns the count."""
     if has_renditions(name, storage):
@@ -113,7 +124,8 @@ def make_renditions(name, storage=default_storage):
                 storage.delete(path)
             storage.save(path, ContentFile(buffer.getvalue()))
             made += 1
-    storage.save(_marker(name), ContentFile(b"ok\n"))
+    # The size the renditions were cut from, upright: the page's widths and <img> size.
+    storage.save(_marker(name), ContentFile(f"{image.width}x{image.height}\n".encode()))
     return made
 
 
@@ -128,8 +140,14 @@ def renditions_for(field_file, width=None, height=None, storage=default_storage)
         return None
     name = field_file.name
     try:
-        make_renditions(name, storage)
-        if width is None:
+        upright = _upright_size(name, storage)
+        if upright is None:
+            make_renditions(name, storage)
+            upright = _upright_size(name, storage)
+        if upright is not None:
+            # The stored width and height ignore an EXIF rotation; the renditions do not.
+            width, height = upright
+        elif width is None:
             with storage.open(name, "rb") as handle, Image.open(handle) as opened:
                 width, height = opened.size
     except (OSError, ValueError, Image.DecompressionBombError):

@@ -75,6 +75,30 @@ def test_update_page_shows_a_responsive_picture_with_size_and_alt_text(client):
         assert credit in html
 
 
+def test_a_photo_stored_sideways_is_shown_upright_with_files_for_every_width(client):
+    """A phone photo is stored 1000×700 with an EXIF note to turn it: shown 700×1000, and
+    each width the page offers was made."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    photo = Image.new("RGB", (1000, 700), "#0b5cad")
+    exif = photo.getexif()
+    exif[0x0112] = 6  # orientation: rotate 90° clockwise to display
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", exif=exif)
+    upload = SimpleUploadedFile("sideways.jpg", buffer.getvalue(), "image/jpeg")
+    update = make_bilingual(image=upload)
+
+    html = client.get(update.get_absolute_url("en")).content.decode()
+    picture = re.search(r"<picture>(.*?)</picture>", html, re.S).group(1)
+    assert 'width="700" height="1000"' in picture
+    offered = set(re.findall(r"([^\s\"]+\.(?:webp|jpg)) \d+w", picture))
+    assert offered and all(
+        default_storage.exists(url.removeprefix("/media/")) for url in offered
+    ), offered
+
+
 def test_a_second_request_does_not_re_encode(client, encodes):
     update = make_bilingual(image=make_picture(1600, 900))  # no task ran: made on first view
     encodes.clear()
