@@ -62,18 +62,32 @@ def reading_minutes(*texts):
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
+def article_text(article, lang, *, preview=False):
+    """The update's own text as a reader of ``lang`` gets it: the page and the Word/PDF
+    exports both start from this (the exports need nothing else of the page)."""
+    shown = content_language(article, lang, preview=preview)
+    return {
+        "content_lang": shown,
+        "is_fallback": shown != lang,
+        "title": _text(article, "title", shown) or article.title_in(article.source_language),
+        "relevance": _text(article, "relevance", shown),
+        "summary": _text(article, "summary", shown),
+        "body_html": render_markdown(_text(article, "body", shown)),
+        "signals": [text for s in article.signals.all() if (text := _text(s, "text", shown))],
+        "corrections": [c for c in article.corrections.all() if c.text],
+    }
+
+
 def article_context(article, lang, *, preview=False):
     """What the update page shows, for the public view and the admin preview alike.
 
     Needs no request: the admin preview renders drafts with it, in either language.
     """
-    shown = content_language(article, lang, preview=preview)
-    body_html = render_markdown(_text(article, "body", shown))
-    summary = _text(article, "summary", shown)
-    signals = [s for s in article.signals.all() if _text(s, "text", shown)]
+    text = article_text(article, lang, preview=preview)
+    shown, summary, body_html = text["content_lang"], text["summary"], text["body_html"]
     tags = list(article.tags.all())
     tag_ids = [tag.pk for tag in tags]
-    timeline = story_timeline(article, lang, content_language(article, lang, preview=preview))
+    timeline = story_timeline(article, lang, shown)
     # Thread, "More from" and related never list the same update twice.
     listed = {entry["article"].pk for entry in timeline} | {article.pk}
     readable = Article.objects.for_readers_in(lang).exclude(pk__in=listed).select_related("source")
@@ -88,10 +102,9 @@ def article_context(article, lang, *, preview=False):
         summary or strip_tags(body_html)
     ).chars(160)
     return {
+        **text,
         "article": article,
         "lang": lang,
-        "content_lang": shown,
-        "is_fallback": shown != lang,
         "is_translation": is_translation,
         "translation_outdated": is_translation
         and article.translation_state == TranslationState.OUTDATED,
@@ -107,21 +120,15 @@ def article_context(article, lang, *, preview=False):
         "preview": preview,
         "article_slug": _own_slug(article, lang),
         "shows_cached_original": not preview and article.shows_cached_original(),
-        "title": _text(article, "title", shown) or article.title_in(article.source_language),
-        "relevance": _text(article, "relevance", shown),
-        "summary": summary,
         "meta_description": meta_description,
         "image_alt": _text(article, "image_alt", shown),
-        "body_html": body_html,
         "toc": table_of_contents(body_html),
         "reading_minutes": reading_minutes(summary, body_html),
-        "signals": [_text(s, "text", shown) for s in signals],
         "key_points": [text for p in article.key_points.all() if (text := _text(p, "text", shown))],
         "image_credit": _text(article, "image_credit", shown),
         "byline": byline(article),
         "tags": tags,
         "topics": list(article.topics.all()),
-        "corrections": [c for c in article.corrections.all() if c.text],
         "timeline": timeline,
         "more_from_source": more_from_source,
         "related": related,

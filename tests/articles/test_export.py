@@ -416,3 +416,20 @@ def test_without_the_shared_cache_a_request_still_queues_the_build(client, queue
     assert client.get(url).status_code == 202
     run_jobs(queue)
     assert client.get(url).status_code == 200
+
+
+def test_building_an_export_reads_only_the_updates_own_text(django_assert_num_queries):
+    """The export holds the update's text, signals and corrections: it does not walk the
+    story thread or rank related updates as the page does."""
+    from newsroom.articles.export import document
+
+    from .factories import link
+
+    update = make_bilingual(signals=2)
+    link(make_bilingual(), update)
+    update.tags.add("shared")
+    make_bilingual().tags.add("shared")
+    update = type(update).objects.select_related("source").get(pk=update.pk)
+    with django_assert_num_queries(2):  # signals, corrections
+        doc = document.build(update, "nl", url="https://example.org/nl/")
+    assert doc.title == update.title_nl and len(doc.signals) == 2

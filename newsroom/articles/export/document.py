@@ -59,10 +59,10 @@ def filename(article, lang, fmt, *, preview=False):
 
 def build(article, lang, *, url, preview=False):
     """The export of ``article`` as a reader of ``lang`` gets it (``preview``: any state)."""
-    from newsroom.articles.views import article_context
+    from newsroom.articles.views import article_text
 
     with translation.override(lang):
-        context = article_context(article, lang, preview=preview)
+        context = article_text(article, lang, preview=preview)
         source_name = str(article.source.name) if article.source_id else ""
     shown = context["content_lang"]
     return ExportDocument(
